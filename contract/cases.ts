@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { CASE_TYPES } from './case-types';
+import { LIMITS } from './limits';
+import { id, optionalText, requiredText } from './fields';
+
+export const memberRole = z.enum(['lawyer', 'client']);
+export type MemberRole = z.infer<typeof memberRole>;
+
+export const stage = z.object({
+  index: z.number().int(),
+  name: z.string(),
+  description: z.string(),
+  status: z.enum(['done', 'current', 'next']),
+});
+export type Stage = z.infer<typeof stage>;
+
+export const caseSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  caseType: z.enum(CASE_TYPES),
+  caseNumber: z.string().nullable(),
+  currentStage: z.object({ index: z.number().int(), name: z.string() }),
+  stageCount: z.number().int(),
+  myRole: memberRole,
+  lawyerNames: z.array(z.string()),
+  /** Published updates whose current version the caller has not read. */
+  unread: z.number().int(),
+  lastActivityAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const member = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  role: memberRole,
+  joinedAt: z.string(),
+});
+
+export const caseDetail = caseSummary.extend({
+  court: z.string().nullable(),
+  opposingParty: z.string().nullable(),
+  createdAt: z.string(),
+  stages: z.array(stage),
+  members: z.array(member),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const timelineEntry = z.object({
+  updateId: z.string(),
+  versionNo: z.number().int(),
+  title: z.string(),
+  excerpt: z.string(),
+  publishedAt: z.string(),
+  /** Time of the current version (later than publishedAt when corrected). */
+  versionAt: z.string(),
+  corrected: z.boolean(),
+  stageChange: z.object({ index: z.number().int(), name: z.string() }).nullable(),
+  authorName: z.string(),
+  /** Whether the caller has read the current version. */
+  read: z.boolean(),
+  /** Lawyers only: how many of the case's clients have read the current version. */
+  readBy: z.number().int().optional(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+export const caseActions = {
+  'case.create': {
+    input: z
+      .object({
+        title: requiredText(LIMITS.caseTitle),
+        caseType: z.enum(CASE_TYPES, {
+          errorMap: () => ({ message: '请选择有效的案件类型' }),
+        }),
+        caseNumber: optionalText(LIMITS.caseNumber),
+        court: optionalText(LIMITS.court),
+        opposingParty: optionalText(LIMITS.opposingParty),
+      })
+      .strict(),
+    output: caseDetail,
+    mutates: true,
+  },
+  'case.list': {
+    input: z.object({}).strict(),
+    output: z.object({ cases: z.array(caseSummary) }),
+    mutates: false,
+  },
+  'case.get': {
+    input: z.object({ caseId: id }).strict(),
+    output: caseDetail,
+    mutates: false,
+  },
+  'case.timeline': {
+    input: z
+      .object({
+        caseId: id,
+        cursor: z.string().max(200).nullish(),
+        limit: z.number().int().min(1).max(LIMITS.pageSize).default(20),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(timelineEntry), nextCursor: z.string().nullable() }),
+    mutates: false,
+  },
+  'case.verifyLog': {
+    input: z.object({ caseId: id }).strict(),
+    output: z.object({
+      valid: z.boolean(),
+      events: z.number().int(),
+      headHash: z.string().nullable(),
+      brokenAt: z.number().int().nullable(),
+    }),
+    mutates: false,
+  },
+} as const;

@@ -1,0 +1,46 @@
+/**
+ * Stable error codes of the API, each with the Chinese message the UI shows.
+ * Clients match errors by `code`, never by `instanceof` (errors cross a process boundary).
+ */
+export const ERROR_MESSAGES = {
+  INVALID_ARGUMENT: '提交的内容不符合要求，请检查后重试',
+  UNAUTHENTICATED: '请先登录',
+  NOT_FOUND: '内容不存在或您无权查看',
+  FORBIDDEN: '您没有执行此操作的权限',
+  CONFLICT: '操作冲突，请刷新后重试',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  UNKNOWN_ACTION: '不支持的操作',
+  INTERNAL: '服务暂时不可用，请稍后重试',
+  'REQUEST.ID_REUSED': '请求编号已被另一操作使用，请刷新后重试',
+  'INVITE.NOT_FOUND': '邀请码无效，请核对后重新输入',
+  'INVITE.USED': '该邀请已被使用，请联系律师重新邀请',
+  'INVITE.EXPIRED': '该邀请已过期，请联系律师重新邀请',
+  'INVITE.ALREADY_MEMBER': '您已是该案件的成员',
+  'LAWYER.PROFILE_REQUIRED': '请先完善律师执业信息',
+  'CASE.STAGE_NOT_FOUND': '所选阶段不存在',
+  'UPDATE.NOTHING_CHANGED': '更正内容与当前版本相同',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** One problem with one field of a rejected payload. `path` is dotted (`items.2.text`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+/** Builds the error object for a code, with its Chinese message. */
+export function apiError(code: ErrorCode, issues?: FieldIssue[], message?: string): ApiError {
+  const error: ApiError = { code, message: message ?? ERROR_MESSAGES[code] };
+  if (issues && issues.length > 0) error.issues = issues;
+  return error;
+}
+
+/** Codes that mean "you may not do or see this"; the authorization matrix treats them as a deny. */
+export const DENY_CODES: readonly ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { adminActions } from './admin';
+import { caseActions } from './cases';
+import { inviteActions } from './invites';
+import { sessionActions } from './session';
+import { updateActions } from './updates';
+
+/**
+ * The action map: every action the API answers, with its input and output schemas.
+ * `mutates` actions go through the idempotency store (a replayed requestId gets the first answer).
+ */
+export const actions = {
+  ...sessionActions,
+  ...adminActions,
+  ...inviteActions,
+  ...caseActions,
+  ...updateActions,
+} as const;
+
+export type Actions = typeof actions;
+export type ActionName = keyof Actions;
+/** What the caller sends (before server-side defaults and normalization). */
+export type ActionInput<A extends ActionName> = z.input<Actions[A]['input']>;
+/** What the handler receives, after validation. */
+export type ParsedInput<A extends ActionName> = z.output<Actions[A]['input']>;
+export type ActionOutput<A extends ActionName> = z.infer<Actions[A]['output']>;
+
+export const ACTION_NAMES = Object.keys(actions) as ActionName[];
+
+export * from './errors';
+export * from './envelope';
+export { LIMITS } from './limits';
+export { CASE_TYPES, STAGE_TEMPLATES, type CaseType, type StageTemplate } from './case-types';
+export type { Me, LawyerProfile } from './session';
+export type { Invite } from './invites';
+export type { CaseSummary, CaseDetail, Stage, TimelineEntry, MemberRole } from './cases';
+export type { UpdateDetail, UpdateVersion, ReadReceipt } from './updates';

@@ -1,0 +1,201 @@
+import { sql } from 'kysely';
+import type { CaseDetail, CaseSummary, MemberRole } from '../../contract/cases';
+import type { CaseType, StageTemplate } from '../../contract/case-types';
+import type { Db } from '../platform/database';
+import { stageStatuses } from './stages.rules';
+
+export async function insertCase(
+  db: Db,
+  c: {
+    id: string;
+    title: string;
+    caseType: CaseType;
+    caseNumber: string | null;
+    court: string | null;
+    opposingParty: string | null;
+    stages: StageTemplate[];
+    createdBy: string;
+    now: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('cases')
+    .values({
+      id: c.id,
+      title: c.title,
+      case_type: c.caseType,
+      case_number: c.caseNumber,
+      court: c.court,
+      opposing_party: c.opposingParty,
+      current_stage_index: 0,
+      created_by: c.createdBy,
+      created_at: c.now,
+      last_activity_at: c.now,
+    })
+    .execute();
+  await db
+    .insertInto('case_stages')
+    .values(c.stages.map((s, idx) => ({ case_id: c.id, idx, name: s.name, description: s.description })))
+    .execute();
+}
+
+export async function addMember(
+  db: Db,
+  m: { caseId: string; userId: string; role: MemberRole; now: string; inviteId: string | null },
+): Promise<void> {
+  await db
+    .insertInto('case_members')
+    .values({ case_id: m.caseId, user_id: m.userId, role: m.role, joined_at: m.now, invite_id: m.inviteId })
+    .execute();
+  await touchCase(db, m.caseId, m.now);
+}
+
+export async function findMembership(db: Db, caseId: string, userId: string): Promise<MemberRole | null> {
+  const row = await db
+    .selectFrom('case_members')
+    .select('role')
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.role ?? null;
+}
+
+export async function touchCase(db: Db, caseId: string, now: string): Promise<void> {
+  await db.updateTable('cases').set({ last_activity_at: now }).where('id', '=', caseId).execute();
+}
+
+/** The cases a user belongs to, newest activity first, each with unread count and lawyer names. */
+export async function listCaseSummaries(db: Db, userId: string, caseIds?: string[]): Promise<CaseSummary[]> {
+  let query = db
+    .selectFrom('case_members as m')
+    .innerJoin('cases as c', 'c.id', 'm.case_id')
+    .innerJoin('case_stages as s', (j) =>
+      j.onRef('s.case_id', '=', 'c.id').onRef('s.idx', '=', 'c.current_stage_index'),
+    )
+    .select([
+      'c.id',
+      'c.title',
+      'c.case_type',
+      'c.case_number',
+      'c.current_stage_index',
+      'c.last_activity_at',
+      's.name as stage_name',
+      'm.role',
+      (eb) =>
+        eb
+          .selectFrom('case_stages as cs')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('cs.case_id', '=', 'c.id')
+          .as('stage_count'),
+      (eb) =>
+        eb
+          .selectFrom('updates as u')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('u.case_id', '=', 'c.id')
+          .where('u.created_by', '!=', userId)
+          .where((e) =>
+            e.not(
+              e.exists(
+                e
+                  .selectFrom('read_receipts as r')
+                  .select(sql<number>`1`.as('one'))
+                  .whereRef('r.version_id', '=', 'u.current_version_id')
+                  .where('r.user_id', '=', userId),
+              ),
+            ),
+          )
+          .as('unread'),
+    ])
+    .where('m.user_id', '=', userId)
+    .orderBy('c.last_activity_at', 'desc');
+  if (caseIds) query = query.where('c.id', 'in', caseIds);
+  const rows = await query.execute();
+  if (rows.length === 0) return [];
+
+  const lawyers = await db
+    .selectFrom('case_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.case_id', 'u.display_name'])
+    .where('m.role', '=', 'lawyer')
+    .where(
+      'm.case_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('m.joined_at')
+    .execute();
+
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    caseType: r.case_type as CaseType,
+    caseNumber: r.case_number,
+    currentStage: { index: Number(r.current_stage_index), name: r.stage_name },
+    stageCount: Number(r.stage_count),
+    myRole: r.role,
+    lawyerNames: lawyers.filter((l) => l.case_id === r.id).map((l) => l.display_name),
+    unread: Number(r.unread),
+    lastActivityAt: r.last_activity_at,
+  }));
+}
+
+export async function getCaseDetail(db: Db, caseId: string, userId: string): Promise<CaseDetail | null> {
+  const [summary] = await listCaseSummaries(db, userId, [caseId]);
+  if (!summary) return null;
+  const c = await db
+    .selectFrom('cases')
+    .select(['court', 'opposing_party', 'created_at', 'current_stage_index'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const stages = await db
+    .selectFrom('case_stages')
+    .select(['idx', 'name', 'description'])
+    .where('case_id', '=', caseId)
+    .orderBy('idx')
+    .execute();
+  const members = await db
+    .selectFrom('case_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.user_id', 'u.display_name', 'm.role', 'm.joined_at'])
+    .where('m.case_id', '=', caseId)
+    .orderBy('m.joined_at')
+    .execute();
+  return {
+    ...summary,
+    court: c.court,
+    opposingParty: c.opposing_party,
+    createdAt: c.created_at,
+    stages: stageStatuses(
+      stages.map((s) => ({ ...s, idx: Number(s.idx) })),
+      Number(c.current_stage_index),
+    ),
+    members: members.map((m) => ({
+      userId: m.user_id,
+      displayName: m.display_name,
+      role: m.role,
+      joinedAt: m.joined_at,
+    })),
+  };
+}
+
+export async function findStage(db: Db, caseId: string, index: number) {
+  return db
+    .selectFrom('case_stages')
+    .select(['idx', 'name'])
+    .where('case_id', '=', caseId)
+    .where('idx', '=', index)
+    .executeTakeFirst();
+}
+
+export async function setCurrentStage(db: Db, caseId: string, index: number): Promise<void> {
+  await db.updateTable('cases').set({ current_stage_index: index }).where('id', '=', caseId).execute();
+}
+
+export async function currentStageIndex(db: Db, caseId: string): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select('current_stage_index')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return Number(row.current_stage_index);
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { actions, type ActionName } from '../../contract/index';
+import type { ClientInfo } from '../../contract/envelope';
+import type { ApiResponse } from '../../contract/envelope';
+import type { FieldIssue } from '../../contract/errors';
+import { canonicalJson, sha256Hex } from '../platform/crypto';
+import type { Db } from '../platform/database';
+import type { ActionContext, Caller, Handlers, ServerConfig } from './action';
+import { authorize } from './authorize';
+import { fail, type Result } from './result';
+
+export interface RouterDeps {
+  db: Db;
+  handlers: Handlers;
+  clock: () => Date;
+  config: ServerConfig;
+  /** Receives unexpected failures. Never passed personal data or content. */
+  logError: (message: string, error: unknown) => void;
+}
+
+/** What the entry (cloud function or HTTP) learned about the caller from its trusted source. */
+export interface EntryIdentity {
+  /** Null when the caller could not be identified. */
+  subject: string | null;
+  sourceIp: string | null;
+}
+
+const requestIdSchema = z
+  .string({ required_error: '缺少请求编号', invalid_type_error: '请求编号应为文本' })
+  .regex(/^[A-Za-z0-9_-]{8,100}$/, '请求编号格式不正确');
+
+const clientInfoSchema = z
+  .object({
+    platform: z.string().max(40).optional(),
+    model: z.string().max(80).optional(),
+    system: z.string().max(80).optional(),
+    version: z.string().max(40).optional(),
+  })
+  .strip()
+  .optional()
+  .catch(undefined);
+
+/** Carries an expected failure out of a transaction so the transaction rolls back. */
+class Rollback {
+  constructor(readonly result: Result<never>) {}
+}
+
+function zodIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
+  return error.issues.map((i) => ({ path: prefix + i.path.join('.'), message: i.message }));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Answers one envelope: identify → validate → authorize → rules → persist (one transaction) → answer.
+ * Never throws: every outcome is an `ApiResponse`.
+ */
+export async function dispatch(
+  deps: RouterDeps,
+  envelope: unknown,
+  identity: EntryIdentity,
+): Promise<ApiResponse<unknown>> {
+  try {
+    return await dispatchUnsafe(deps, envelope, identity);
+  } catch (error) {
+    deps.logError('unexpected failure while dispatching', error);
+    return fail('INTERNAL');
+  }
+}
+
+async function dispatchUnsafe(
+  deps: RouterDeps,
+  envelope: unknown,
+  identity: EntryIdentity,
+): Promise<ApiResponse<unknown>> {
+  if (!isPlainObject(envelope)) {
+    return fail('INVALID_ARGUMENT', [{ path: '', message: '请求应为对象' }]);
+  }
+  const action = envelope.action;
+  if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(actions, action)) {
+    return fail('UNKNOWN_ACTION');
+  }
+  const name = action as ActionName;
+  const requestId = requestIdSchema.safeParse(envelope.requestId);
+  if (!requestId.success) return fail('INVALID_ARGUMENT', zodIssues(requestId.error, 'requestId'));
+  if (!identity.subject) return fail('UNAUTHENTICATED');
+
+  const definition = actions[name];
+  if (!isPlainObject(envelope.payload)) {
+    return fail('INVALID_ARGUMENT', [{ path: 'payload', message: '参数应为对象' }]);
+  }
+  const parsed = definition.input.safeParse(envelope.payload);
+  if (!parsed.success) return fail('INVALID_ARGUMENT', zodIssues(parsed.error));
+
+  const handler = deps.handlers[name] as Handlers[ActionName];
+  const subject = identity.subject;
+  const payloadHash = sha256Hex(canonicalJson(parsed.data));
+  const now = deps.clock().toISOString();
+
+  try {
+    return await deps.db.transaction().execute(async (db) => {
+      const caller = await loadCaller(db, subject);
+      const access = await authorize(db, handler.access, caller, parsed.data);
+      if (!access.ok) throw new Rollback(access);
+
+      if (definition.mutates) {
+        const previous = await db
+          .selectFrom('idempotency')
+          .select(['action', 'payload_hash', 'response'])
+          .where('subject', '=', subject)
+          .where('request_id', '=', requestId.data)
+          .executeTakeFirst();
+        if (previous) {
+          if (previous.action !== name || previous.payload_hash !== payloadHash) {
+            throw new Rollback(fail('REQUEST.ID_REUSED'));
+          }
+          return { ok: true, data: JSON.parse(previous.response) } as const;
+        }
+      }
+
+      const ctx: ActionContext = {
+        db,
+        caller,
+        now,
+        requestId: requestId.data,
+        client: (clientInfoSchema.parse(envelope.client) as ClientInfo | undefined) ?? null,
+        sourceIp: identity.sourceIp,
+        membership: access.data,
+        config: deps.config,
+      };
+      const result = await (handler.run as (c: ActionContext, i: unknown) => Promise<Result<unknown>>)(
+        ctx,
+        parsed.data,
+      );
+      if (!result.ok) throw new Rollback(result);
+
+      // Parsing the output strips anything the contract does not name: no internal field leaks by accident.
+      const data = definition.output.parse(result.data);
+      if (definition.mutates) {
+        await db
+          .insertInto('idempotency')
+          .values({
+            subject,
+            request_id: requestId.data,
+            action: name,
+            payload_hash: payloadHash,
+            response: JSON.stringify(data),
+            created_at: now,
+          })
+          .execute();
+      }
+      return { ok: true, data } as const;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.result;
+    throw error;
+  }
+}
+
+async function loadCaller(db: Db, subject: string): Promise<Caller> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'is_admin', 'is_lawyer'])
+    .where('subject', '=', subject)
+    .executeTakeFirst();
+  return {
+    subject,
+    user: row
+      ? { id: row.id, displayName: row.display_name, isAdmin: !!row.is_admin, isLawyer: !!row.is_lawyer }
+      : null,
+  };
+}

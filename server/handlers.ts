@@ -1,0 +1,25 @@
+import { caseCreate, caseGet, caseList, caseTimeline, caseVerifyLog } from './cases/cases.actions';
+import type { Handlers } from './core/action';
+import { adminInviteLawyer, inviteCreateClient, inviteRedeem } from './invites/invites.actions';
+import { adminListLawyers } from './session/admin.actions';
+import { profileUpdate, sessionMe } from './session/session.actions';
+import { updateCorrect, updateGet, updateMarkRead, updatePublish } from './updates/updates.actions';
+
+/** Every action of the contract, with its handler. A missing entry is a type error. */
+export const handlers: Handlers = {
+  'session.me': sessionMe,
+  'profile.update': profileUpdate,
+  'admin.inviteLawyer': adminInviteLawyer,
+  'admin.listLawyers': adminListLawyers,
+  'invite.createClient': inviteCreateClient,
+  'invite.redeem': inviteRedeem,
+  'case.create': caseCreate,
+  'case.list': caseList,
+  'case.get': caseGet,
+  'case.timeline': caseTimeline,
+  'case.verifyLog': caseVerifyLog,
+  'update.publish': updatePublish,
+  'update.correct': updateCorrect,
+  'update.get': updateGet,
+  'update.markRead': updateMarkRead,
+};

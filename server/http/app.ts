@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { apiError } from '../../contract/errors';
+import type { Casetrail } from '../casetrail';
+import { PERSONAS } from '../seed/personas';
+import { DEFAULT_DISPLAY_NAME, ensureUser } from '../session/users.store';
+import { LIMITS } from '../../contract/limits';
+import { requiredText } from '../../contract/fields';
+import { randomUUID } from 'node:crypto';
+import { createSession, deleteSession, subjectForToken } from './sessions.store';
+
+export interface HttpOptions {
+  app: Casetrail;
+  /** Dev login routes exist only when true; the entry refuses it in production. */
+  devLogin: boolean;
+  /** Folder of the H5 build to serve at `/`, if present. */
+  h5Dir?: string;
+  clock?: () => Date;
+  logger?: boolean;
+}
+
+const devLoginBody = z.union([
+  z.object({ persona: z.enum(['admin', 'lawyer', 'client']) }),
+  z.object({ persona: z.literal('new'), name: requiredText(LIMITS.personName) }),
+]);
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
+  return match ? match[1] : null;
+}
+
+/** The HTTP entry: `POST /api` with the same envelope as the cloud function, bearer-token identity. */
+export async function buildHttpServer(options: HttpOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? (() => new Date());
+  const { db } = options.app;
+  const server = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024 });
+
+  // A body that is not JSON gets the contract's error shape, never a stack trace.
+  server.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    const code = status < 500 ? 'INVALID_ARGUMENT' : 'INTERNAL';
+    if (status >= 500) server.log.error({ err: error }, 'unhandled error');
+    void reply.status(status).send({ ok: false, error: apiError(code) });
+  });
+
+  server.post('/api', async (request) => {
+    const token = bearerToken(request);
+    const subject = token ? await subjectForToken(db, token, clock()) : null;
+    return options.app.handle(request.body, { subject, sourceIp: request.ip });
+  });
+
+  server.post('/api/session/logout', async (request) => {
+    const token = bearerToken(request);
+    if (token) await deleteSession(db, token);
+    return { ok: true, data: {} };
+  });
+
+  if (options.devLogin) {
+    server.get('/api/dev/personas', async () => ({
+      personas: PERSONAS.map((p) => ({ key: p.key, displayName: p.displayName, role: p.role })),
+    }));
+    server.post('/api/dev/login', async (request, reply) => {
+      const body = devLoginBody.safeParse(request.body);
+      if (!body.success) {
+        return reply.status(400).send({ ok: false, error: apiError('INVALID_ARGUMENT') });
+      }
+      const now = clock();
+      const persona = body.data.persona === 'new' ? null : PERSONAS.find((p) => p.key === body.data.persona);
+      const subject = persona ? persona.subject : `dev:new:${randomUUID()}`;
+      const name = 'name' in body.data ? body.data.name : (persona?.displayName ?? DEFAULT_DISPLAY_NAME);
+      const user = await ensureUser(db, subject, now.toISOString(), name);
+      return createSession(db, user.id, now);
+    });
+  }
+
+  if (options.h5Dir && fs.existsSync(path.join(options.h5Dir, 'index.html'))) {
+    await server.register(fastifyStatic, { root: path.resolve(options.h5Dir), prefix: '/' });
+  }
+  return server;
+}

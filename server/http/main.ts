@@ -1,0 +1,36 @@
+import { createCasetrail } from '../casetrail';
+import { ConfigError, readEntryConfig } from '../config';
+import { openSqlite, sqliteFileIn } from '../platform/database';
+import { seedDemo } from '../seed/demo-seed';
+import { ADMIN_PERSONA_SUBJECT, PERSONAS } from '../seed/personas';
+import { buildHttpServer } from './app';
+
+async function main(): Promise<void> {
+  const config = readEntryConfig();
+  const db = await openSqlite(sqliteFileIn(config.dataDir));
+  if (config.devLogin && (await seedDemo(db))) console.log('Seeded the demo firm (first run).');
+  const app = await createCasetrail({
+    db,
+    adminSubjects: config.devLogin ? [...config.adminSubjects, ADMIN_PERSONA_SUBJECT] : config.adminSubjects,
+  });
+  const server = await buildHttpServer({ app, devLogin: config.devLogin, h5Dir: config.h5Dir });
+  const address = await server.listen({ host: config.host, port: config.port });
+  const url = address.replace('[::1]', 'localhost');
+  console.log(`Casetrail listening on ${url}`);
+  if (config.devLogin) {
+    console.log('Dev login is ON. Open the URL and pick a persona:');
+    for (const p of PERSONAS) console.log(`  - ${p.displayName}（${p.role}）`);
+  }
+  const stop = async () => {
+    await server.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

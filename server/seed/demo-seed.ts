@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionInput, ActionName, ActionOutput } from '../../contract/index';
+import { createCasetrail } from '../casetrail';
+import type { Db } from '../platform/database';
+import { PERSONAS } from './personas';
+
+const HOUR = 3600_000;
+
+/**
+ * Seeds the demo firm through the real API (so the records, hashes and event chain are genuine):
+ * 王主任 enrolls 张律师, who opens a 民事 case for 李女士 and publishes a few updates; one is corrected.
+ * Runs once: returns false when the demo lawyer already exists.
+ */
+export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
+  const exists = await db.selectFrom('users').select('id').where('subject', '=', 'dev:lawyer').executeTakeFirst();
+  if (exists) return false;
+
+  let at = now.getTime() - 9 * 24 * HOUR;
+  const app = await createCasetrail({ db, adminSubjects: ['dev:admin'], clock: () => new Date(at) });
+  const [admin, lawyer, client] = PERSONAS;
+
+  async function as<A extends ActionName>(
+    subject: string,
+    action: A,
+    payload: ActionInput<A>,
+  ): Promise<ActionOutput<A>> {
+    const res = await app.handle({ action, payload, requestId: `seed-${randomUUID()}` }, { subject, sourceIp: null });
+    if (!res.ok) throw new Error(`seeding failed at ${action}: ${res.error.code}`);
+    return res.data as ActionOutput<A>;
+  }
+
+  await db.updateTable('users').set({ display_name: admin.displayName }).where('subject', '=', admin.subject).execute();
+  const lawyerInvite = await as(admin.subject, 'admin.inviteLawyer', { name: lawyer.displayName });
+  await as(lawyer.subject, 'invite.redeem', { code: lawyerInvite.code });
+  await as(lawyer.subject, 'profile.update', {
+    name: lawyer.displayName,
+    firm: '示例律师事务所',
+    licenseNo: '13101201810000001',
+    phone: null,
+  });
+
+  at += 2 * HOUR;
+  const created = await as(lawyer.subject, 'case.create', {
+    title: '李女士诉某科技公司民间借贷纠纷',
+    caseType: '民事',
+    caseNumber: null,
+    court: '上海市浦东新区人民法院',
+    opposingParty: '某科技有限公司',
+  });
+  const clientInvite = await as(lawyer.subject, 'invite.createClient', {
+    caseId: created.id,
+    clientName: client.displayName,
+  });
+  at += 3 * HOUR;
+  await as(client.subject, 'invite.redeem', { code: clientInvite.code });
+
+  at += 20 * HOUR;
+  const first = await as(lawyer.subject, 'update.publish', {
+    caseId: created.id,
+    title: '委托手续已办妥，开始整理证据',
+    body: '您好，委托合同和授权委托书已签署完毕。我们已收到您提供的借条复印件和转账记录共 12 页，正在逐笔核对借款金额与还款情况。',
+    nextSteps: '请在本周五前提供借条原件以及与对方的微信聊天记录截图（含催款内容）。',
+    risks: '借条上的借款人签名如与对方身份信息不一致，需要通过其他证据证明借贷关系。',
+  });
+  at += 2 * HOUR;
+  await as(client.subject, 'update.markRead', { updateId: first.id });
+
+  at += 3 * 24 * HOUR;
+  const filed = await as(lawyer.subject, 'update.publish', {
+    caseId: created.id,
+    title: '已向法院提交起诉材料',
+    body: '起诉状、证据目录及证据材料已通过网上立案系统提交至浦东新区人民法院，法院将在 7 日内决定是否受理。',
+    nextSteps: '法院受理后会通知缴纳诉讼费，届时我们会第一时间告知您金额和缴费方式。',
+    risks: '如对方下落不明，可能需要公告送达，审理周期会延长约 2 至 3 个月。',
+    stageIndex: 1,
+  });
+  at += 1 * HOUR;
+  await as(client.subject, 'update.markRead', { updateId: filed.id });
+  at += 1 * HOUR;
+  await as(lawyer.subject, 'update.correct', {
+    updateId: filed.id,
+    title: '已向法院提交起诉材料',
+    body: '起诉状、证据目录及证据材料已通过网上立案系统提交至浦东新区人民法院，法院将在 7 日内决定是否受理（立案登记以法院通知为准）。',
+    nextSteps: '法院受理后会通知缴纳诉讼费，届时我们会第一时间告知您金额和缴费方式。',
+    risks: '如对方下落不明，可能需要公告送达，审理周期会延长约 2 至 3 个月。',
+    reason: '补充说明立案日期以法院通知为准',
+  });
+
+  at = now.getTime() - 3 * HOUR;
+  await as(lawyer.subject, 'update.publish', {
+    caseId: created.id,
+    title: '法院已受理，进入举证期',
+    body: '法院已正式立案受理，案号待法院通知。举证期限为 15 日，我们正在准备证据清单和质证意见。',
+    nextSteps: '请确认是否还有其他能证明借款交付的材料（如银行流水、证人）。',
+    risks: '谁主张、谁举证：如现金交付部分缺乏证据，该部分金额可能不被支持。',
+    stageIndex: 2,
+  });
+  return true;
+}
