@@ -2,7 +2,7 @@ import type { ApiResponse } from '../contract/envelope';
 import type { ServerConfig } from './core/action';
 import { dispatch, type EntryIdentity } from './core/router';
 import { handlers } from './handlers';
-import type { Db } from './platform/database';
+import type { Db } from './platform/migrate';
 import { bootstrapAdmins } from './session/users.store';
 
 export interface CasetrailOptions {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CaseDetail, CaseSummary, MemberRole } from '../../contract/cases';
 import type { CaseType, StageTemplate } from '../../contract/case-types';
-import type { Db } from '../platform/database';
+import type { Db } from '../platform/migrate';
 import { stageStatuses } from './stages.rules';
 
 export async function insertCase(

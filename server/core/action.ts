@@ -1,7 +1,7 @@
 import type { ActionName, ActionOutput, ParsedInput } from '../../contract/index';
 import type { ClientInfo } from '../../contract/envelope';
 import type { MemberRole } from '../../contract/cases';
-import type { Db } from '../platform/database';
+import type { Db } from '../platform/migrate';
 import type { Result } from './result';
 
 /** The caller as the router knows them after identification. `user` is null for a WeChat user we have not seen. */

@@ -1,5 +1,5 @@
 import type { MemberRole } from '../../contract/cases';
-import type { Db } from '../platform/database';
+import type { Db } from '../platform/migrate';
 import type { Access, Caller } from './action';
 import { fail, ok, type Result } from './result';
 

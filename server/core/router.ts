@@ -4,7 +4,7 @@ import type { ClientInfo } from '../../contract/envelope';
 import type { ApiResponse } from '../../contract/envelope';
 import type { FieldIssue } from '../../contract/errors';
 import { canonicalJson, sha256Hex } from '../platform/crypto';
-import type { Db } from '../platform/database';
+import type { Db } from '../platform/migrate';
 import type { ActionContext, Caller, Handlers, ServerConfig } from './action';
 import { authorize } from './authorize';
 import { fail, type Result } from './result';

@@ -1,5 +1,5 @@
 import { canonicalJson, sha256Hex } from '../platform/crypto';
-import type { Db } from '../platform/database';
+import type { Db } from '../platform/migrate';
 import { GENESIS_HASH, eventHashInput, verifyChain, type ChainEvent, type ChainVerdict } from './event-chain.rules';
 
 /** Event types written to a case's chain. */

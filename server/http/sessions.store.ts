@@ -1,5 +1,5 @@
 import { randomSecret, sha256Hex } from '../platform/crypto';
-import type { Db } from '../platform/database';
+import type { Db } from '../platform/migrate';
 
 export const SESSION_TTL_DAYS = 30;
 

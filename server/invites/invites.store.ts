@@ -1,5 +1,5 @@
 import { newId, randomSecret, sha256Hex } from '../platform/crypto';
-import type { Db } from '../platform/database';
+import type { Db } from '../platform/migrate';
 import type { InvitesTable } from '../platform/schema';
 import type { Invite } from '../../contract/invites';
 import { CODE_LENGTH, encodeInviteCode, formatInviteCode, invitePath } from './invite-code.rules';

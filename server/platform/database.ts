@@ -1,18 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
-import * as initial from './migrations/0001-initial';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrate, type Db } from './migrate';
 import type { Database } from './schema';
 
-export type Db = Kysely<Database>;
-
-/** Migrations are listed here (not read from disk) so the esbuild bundle carries them. */
-const MIGRATIONS: Record<string, Migration> = {
-  '0001-initial': initial,
-};
-
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+export type { Db } from './migrate';
 
 /**
  * Opens (creating if needed) the SQLite file and applies pending migrations.
@@ -28,12 +21,6 @@ export async function openSqlite(file: string): Promise<Db> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);
   return db;
-}
-
-export async function migrate(db: Db): Promise<string[]> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** The data file inside a data directory. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionName, ActionOutput } from '../../contract/index';
 import { createCasetrail } from '../casetrail';
-import type { Db } from '../platform/database';
+import type { Db } from '../platform/migrate';
 import { PERSONAS } from './personas';
 
 const HOUR = 3600_000;

@@ -1,7 +1,7 @@
 import type { LawyerProfile, Me } from '../../contract/session';
 import type { CallerUser } from '../core/action';
 import { newId } from '../platform/crypto';
-import type { Db } from '../platform/database';
+import type { Db } from '../platform/migrate';
 
 /** The name shown until a person is known by a better one (WeChat gives us no name). */
 export const DEFAULT_DISPLAY_NAME = '微信用户';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { TimelineEntry } from '../../contract/cases';
 import type { UpdateDetail, UpdateVersion } from '../../contract/updates';
 import { canonicalJson, newId, sha256Hex } from '../platform/crypto';
-import type { Db } from '../platform/database';
+import type { Db } from '../platform/migrate';
 import { encodeCursor, updateEvidence, type UpdateContent } from './updates.rules';
 
 export async function caseOfUpdate(db: Db, updateId: string): Promise<string | null> {
