@@ -1,0 +1,34 @@
+import type { ActionName } from '../contract/index';
+
+/** The people the matrix distinguishes, relative to one case. */
+export const ROLES = ['stranger', 'clientOfOtherCase', 'client', 'lawyerOfOtherCase', 'lawyer', 'admin'] as const;
+export type MatrixRole = (typeof ROLES)[number];
+
+const ALL = ROLES;
+const LAWYERS = ['lawyerOfOtherCase', 'lawyer'] as const;
+const MEMBERS = ['client', 'lawyer'] as const;
+const CASE_LAWYER = ['lawyer'] as const;
+const ADMIN = ['admin'] as const;
+
+/**
+ * Who may call each action (DESIGN §5). Everyone else is denied: UNAUTHENTICATED, FORBIDDEN, or NOT_FOUND
+ * when the action names a case they are not in. A test walks every cell against the running API; an action
+ * without a row here is a type error and a test failure.
+ */
+export const AUTHORIZATION_MATRIX: Record<ActionName, readonly MatrixRole[]> = {
+  'session.me': ALL,
+  'profile.update': LAWYERS,
+  'admin.inviteLawyer': ADMIN,
+  'admin.listLawyers': ADMIN,
+  'invite.createClient': CASE_LAWYER,
+  'invite.redeem': ALL,
+  'case.create': LAWYERS,
+  'case.list': ALL,
+  'case.get': MEMBERS,
+  'case.timeline': MEMBERS,
+  'case.verifyLog': CASE_LAWYER,
+  'update.publish': CASE_LAWYER,
+  'update.correct': CASE_LAWYER,
+  'update.get': MEMBERS,
+  'update.markRead': MEMBERS,
+};

@@ -1,0 +1,96 @@
+import { ACTION_NAMES, DENY_CODES, type ActionInput, type ActionName } from '../../contract/index';
+import { AUTHORIZATION_MATRIX, ROLES, type MatrixRole } from '../../server/authorization-matrix';
+import { ADMIN, openHarness, sampleUpdate, setUpFirm, type Harness } from '../fixtures/api-harness';
+
+interface Fixture {
+  h: Harness;
+  caseId: string;
+  updateId: string;
+  subjects: Record<MatrixRole, string>;
+}
+
+/** A valid payload for each action, so that only the caller's role can make it fail with a deny code. */
+const PAYLOADS: { [A in ActionName]: (fx: Fixture, role: MatrixRole) => Promise<ActionInput<A>> } = {
+  'session.me': async () => ({}),
+  'profile.update': async () => ({ name: '张律师', firm: '示例律师事务所', licenseNo: '13101201810000001', phone: null }),
+  'admin.inviteLawyer': async () => ({ name: '赵律师' }),
+  'admin.listLawyers': async () => ({}),
+  'invite.createClient': async (fx) => ({ caseId: fx.caseId, clientName: null }),
+  'invite.redeem': async (fx) => ({
+    code: (await fx.h.ok(fx.subjects.lawyer, 'invite.createClient', { caseId: fx.caseId, clientName: null })).code,
+  }),
+  'case.create': async () => ({ title: '新案件', caseType: '民事', caseNumber: null, court: null, opposingParty: null }),
+  'case.list': async () => ({}),
+  'case.get': async (fx) => ({ caseId: fx.caseId }),
+  'case.timeline': async (fx) => ({ caseId: fx.caseId }),
+  'case.verifyLog': async (fx) => ({ caseId: fx.caseId }),
+  'update.publish': async (fx) => ({ caseId: fx.caseId, ...sampleUpdate }),
+  'update.correct': async (fx, role) => ({ updateId: fx.updateId, ...sampleUpdate, body: `更正 ${role}`, reason: '更正' }),
+  'update.get': async (fx) => ({ updateId: fx.updateId }),
+  'update.markRead': async (fx) => ({ updateId: fx.updateId }),
+};
+
+async function fixture(): Promise<Fixture> {
+  const h = await openHarness();
+  const mine = await setUpFirm(h);
+  const other = await setUpFirm(h, '-other');
+  const update = await h.ok(mine.lawyer, 'update.publish', { caseId: mine.caseId, ...sampleUpdate });
+  const stranger = 'wx:o-stranger';
+  await h.ok(stranger, 'session.me', {});
+  return {
+    h,
+    caseId: mine.caseId,
+    updateId: update.id,
+    subjects: {
+      stranger,
+      clientOfOtherCase: other.client,
+      client: mine.client,
+      lawyerOfOtherCase: other.lawyer,
+      lawyer: mine.lawyer,
+      admin: ADMIN,
+    },
+  };
+}
+
+describe('the authorization matrix', () => {
+  it('has a row for every action of the contract, and no other', () => {
+    expect(Object.keys(AUTHORIZATION_MATRIX).sort()).toEqual([...ACTION_NAMES].sort());
+    expect(Object.keys(PAYLOADS).sort()).toEqual([...ACTION_NAMES].sort());
+  });
+
+  describe.each(ACTION_NAMES)('%s', (action) => {
+    let fx: Fixture;
+    beforeAll(async () => {
+      fx = await fixture();
+    });
+    afterAll(() => fx.h.close());
+
+    it.each(ROLES)('as %s', async (role) => {
+      const allowed = AUTHORIZATION_MATRIX[action].includes(role);
+      const payload = await (PAYLOADS[action] as (f: Fixture, r: MatrixRole) => Promise<unknown>)(fx, role);
+      const before = await fx.h.counts();
+      const res = await fx.h.send(fx.subjects[role], { action, payload, requestId: `req-${action.replace(".", "-")}-${role}` });
+      const denied = !res.ok && DENY_CODES.includes(res.error.code);
+      expect({ role, action, outcome: denied ? 'deny' : 'allow' }).toEqual({
+        role,
+        action,
+        outcome: allowed ? 'allow' : 'deny',
+      });
+      if (!res.ok) expect(res.error.code).not.toBe('INVALID_ARGUMENT');
+      if (denied) expect(await fx.h.counts()).toEqual(before);
+    });
+  });
+
+  it('denies every action to a caller the platform did not identify', async () => {
+    const fx = await fixture();
+    try {
+      for (const action of ACTION_NAMES) {
+        const payload = await (PAYLOADS[action] as (f: Fixture, r: MatrixRole) => Promise<unknown>)(fx, 'lawyer');
+        const res = await fx.h.send(null, { action, payload, requestId: 'req-anonymous' });
+        expect(res.ok || res.error.code).toBe('UNAUTHENTICATED');
+      }
+    } finally {
+      await fx.h.close();
+    }
+  });
+});
