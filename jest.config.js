@@ -55,6 +55,8 @@ module.exports = {
         '<rootDir>/dist/',
       ],
       transform,
+      // fastify's inject uses cookie@2, published as ES modules only.
+      transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
       moduleNameMapper: aliases,
     },
     {

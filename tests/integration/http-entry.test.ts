@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { readEntryConfig } from '../../server/config';
+import { buildHttpServer } from '../../server/http/app';
+import { openHarness, type Harness } from '../fixtures/api-harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await openHarness();
+});
+afterEach(() => h.close());
+
+async function login(server: FastifyInstance, body: object): Promise<string> {
+  const res = await server.inject({ method: 'POST', url: '/api/dev/login', payload: body });
+  expect(res.statusCode).toBe(200);
+  return res.json().token;
+}
+
+function api(server: FastifyInstance, token: string | null, envelope: unknown) {
+  return server.inject({
+    method: 'POST',
+    url: '/api',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    payload: envelope as object,
+  });
+}
+
+describe('the HTTP entry', () => {
+  it('identifies the caller by bearer token and answers the same envelope as the cloud function', async () => {
+    const server = await buildHttpServer({ app: h.app, devLogin: true, clock: h.now });
+    const token = await login(server, { persona: 'new', name: '陈先生' });
+    const res = await api(server, token, { action: 'session.me', payload: {}, requestId: 'req-http-0001' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true, data: { displayName: '陈先生', isLawyer: false } });
+    const sessions = await h.db.selectFrom('sessions').select('token_hash').execute();
+    expect(sessions.map((s) => s.token_hash)).not.toContain(token);
+  });
+
+  it('treats a missing, unknown or expired token as unauthenticated', async () => {
+    const server = await buildHttpServer({ app: h.app, devLogin: true, clock: h.now });
+    const envelope = { action: 'case.list', payload: {}, requestId: 'req-http-0002' };
+    expect((await api(server, null, envelope)).json().error.code).toBe('UNAUTHENTICATED');
+    expect((await api(server, 'x'.repeat(43), envelope)).json().error.code).toBe('UNAUTHENTICATED');
+    const token = await login(server, { persona: 'client' });
+    expect((await api(server, token, envelope)).json().ok).toBe(true);
+    h.advance(31 * 86400_000);
+    expect((await api(server, token, envelope)).json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends a session on logout', async () => {
+    const server = await buildHttpServer({ app: h.app, devLogin: true, clock: h.now });
+    const token = await login(server, { persona: 'lawyer' });
+    await server.inject({ method: 'POST', url: '/api/session/logout', headers: { authorization: `Bearer ${token}` } });
+    const res = await api(server, token, { action: 'case.list', payload: {}, requestId: 'req-http-0003' });
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers a body that is not JSON with the contract error shape and no stack trace', async () => {
+    const server = await buildHttpServer({ app: h.app, devLogin: false });
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"action": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.any(String) } });
+    expect(res.body).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('has no dev login routes unless dev login is on', async () => {
+    const server = await buildHttpServer({ app: h.app, devLogin: false });
+    expect((await server.inject({ method: 'GET', url: '/api/dev/personas' })).statusCode).toBe(404);
+    expect((await server.inject({ method: 'POST', url: '/api/dev/login', payload: { persona: 'admin' } })).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('rejects a dev login for a persona that does not exist', async () => {
+    const server = await buildHttpServer({ app: h.app, devLogin: true });
+    const res = await server.inject({ method: 'POST', url: '/api/dev/login', payload: { persona: 'judge' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('entry configuration', () => {
+  it('refuses to start in production with dev login requested, saying why', () => {
+    expect(() => readEntryConfig({ NODE_ENV: 'production', CASETRAIL_DEV_LOGIN: '1' })).toThrow(
+      /CASETRAIL_DEV_LOGIN.*NODE_ENV=production/,
+    );
+  });
+
+  it('listens on loopback unless told otherwise and reads admins as WeChat openids', () => {
+    const config = readEntryConfig({ CASETRAIL_ADMIN_OPENIDS: 'o-1, o-2' });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 8787, devLogin: false, adminSubjects: ['wx:o-1', 'wx:o-2'] });
+    expect(() => readEntryConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});
