@@ -4,6 +4,7 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 const root = path.resolve(__dirname, '..');
+const contractDir = path.resolve(root, 'contract');
 
 /** Build-time settings read from the shell (or .env files); replaced literally as `process.env.X` in src. */
 function buildEnv(name: string): string {
@@ -14,7 +15,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'casetrail',
     date: '2025-1-1',
-    designWidth: 750,
+    designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
@@ -25,7 +26,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: {
       '@': path.resolve(root, 'src'),
-      '@contract': path.resolve(root, 'contract'),
+      '@contract': contractDir,
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },
@@ -33,12 +34,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // Template nesting levels generated into base.wxml (default 16, ~3.5 KB each). Our pages nest about
+      // 8 deep; anything deeper still renders, through Taro's recursive `comp` component.
+      baseLevel: 8,
+      // The shared contract lives outside src; compile it like our own sources.
+      compile: { include: [contractDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      compile: { include: [contractDir] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

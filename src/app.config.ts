@@ -1,5 +1,11 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: ['pages/index/index', 'pages/case/index', 'pages/update/index', 'pages/join/index', 'pages/login/index'],
+  subPackages: [
+    {
+      root: 'lawyer',
+      pages: ['case-new/index', 'invite/index', 'publish/index', 'profile/index', 'admin/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f6f7',

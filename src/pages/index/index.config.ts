@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '我的案件' });
+export default definePageConfig({
+  navigationBarTitleText: '我的案件',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

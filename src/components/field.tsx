@@ -1,0 +1,86 @@
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import './field.scss';
+
+interface BaseProps {
+  id?: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Character limit from the contract's LIMITS; shows a counter and stops input beyond it. */
+  maxLength: number;
+  placeholder?: string;
+  required?: boolean;
+  /** Field issue from the server (or the form), shown under the field. */
+  error?: string;
+  hint?: string;
+}
+
+function FieldFrame({
+  label,
+  required,
+  count,
+  maxLength,
+  error,
+  hint,
+  children,
+}: Pick<BaseProps, 'label' | 'required' | 'maxLength' | 'error' | 'hint'> & {
+  count: number;
+  children: ReactNode;
+}) {
+  return (
+    <View className={`ct-field ${error ? 'ct-field--error' : ''}`}>
+      <View className='ct-field__label-row'>
+        <Text className='ct-field__label'>
+          {label}
+          {required ? <Text className='ct-field__required'> *</Text> : null}
+        </Text>
+        <Text className={`ct-field__counter ${count > maxLength ? 'ct-field__counter--over' : ''}`}>
+          {count}/{maxLength}
+        </Text>
+      </View>
+      {children}
+      {error ? <Text className='ct-field__error'>{error}</Text> : hint ? <Text className='ct-field__hint'>{hint}</Text> : null}
+    </View>
+  );
+}
+
+/** Characters as the server counts them (code points, so an emoji counts once). */
+export function charCount(value: string): number {
+  return Array.from(value).length;
+}
+
+export function Field(props: BaseProps) {
+  const { id, value, onChange, maxLength, placeholder } = props;
+  return (
+    <FieldFrame {...props} count={charCount(value)}>
+      <Input
+        id={id}
+        className='ct-field__input'
+        value={value}
+        maxlength={maxLength}
+        placeholder={placeholder}
+        placeholderClass='ct-field__placeholder'
+        onInput={(e) => onChange(e.detail.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: BaseProps & { height?: number }) {
+  const { id, value, onChange, maxLength, placeholder, height = 96 } = props;
+  return (
+    <FieldFrame {...props} count={charCount(value)}>
+      <Textarea
+        id={id}
+        className='ct-field__textarea'
+        style={{ height: `${height}px` }}
+        value={value}
+        maxlength={maxLength}
+        placeholder={placeholder}
+        placeholderClass='ct-field__placeholder'
+        onInput={(e) => onChange(e.detail.value)}
+      />
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,11 @@
+export { Avatar } from './avatar';
+export { Badge } from './badge';
+export { Button, type ButtonProps } from './button';
+export { Card } from './card';
+export { EmptyState } from './empty-state';
+export { Field, TextArea, charCount } from './field';
+export { RelativeTime } from './relative-time';
+export { Skeleton } from './skeleton';
+export { StageTracker, stagesWithStatus, STAGE_STATUS_LABELS, type TrackerStage } from './stage-tracker';
+export { Tag } from './tag';
+export { TimelineItem } from './timeline-item';

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '律师管理', enableShareAppMessage: true });

@@ -1,0 +1,123 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { CASE_TYPES, STAGE_TEMPLATES, type CaseType } from '@contract/case-types';
+import { LIMITS } from '@contract/limits';
+import { isApiFailure, issuesByField } from '@/api';
+import { Button, Card, Field, StageTracker, stagesWithStatus } from '@/components';
+import { toastFailure } from '@/feedback/toast';
+import { useRequestId } from '@/feedback/use-request-id';
+import { useSignedIn } from '@/navigation/auth-guard';
+import { routes } from '@/navigation/routes';
+import { useStores } from '@/stores';
+import { ChoiceChips } from '../choice-chips';
+import '../form.scss';
+
+function CaseNewPage() {
+  const signedIn = useSignedIn();
+  const { cases } = useStores();
+  const [title, setTitle] = useState('');
+  const [caseType, setCaseType] = useState<CaseType>('民事');
+  const [caseNumber, setCaseNumber] = useState('');
+  const [court, setCourt] = useState('');
+  const [opposingParty, setOpposingParty] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const requestId = useRequestId();
+
+  if (!signedIn) return null;
+
+  const submit = async () => {
+    if (!title.trim()) {
+      setErrors({ title: '请填写案件名称' });
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    try {
+      const detail = await cases.create(
+        { title, caseType, caseNumber: caseNumber || null, court: court || null, opposingParty: opposingParty || null },
+        { requestId: requestId.take() },
+      );
+      requestId.settle();
+      Taro.redirectTo({ url: routes.case(detail.id) });
+    } catch (e) {
+      requestId.settle(e);
+      setErrors(issuesByField(e));
+      if (isApiFailure(e) && e.code === 'LAWYER.PROFILE_REQUIRED') {
+        const { confirm } = await Taro.showModal({ title: '请先完善执业信息', content: e.message, confirmText: '去完善' });
+        if (confirm) Taro.navigateTo({ url: routes.profile() });
+      } else {
+        toastFailure(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='page'>
+      <Card>
+        <Field
+          id='case-title-input'
+          label='案件名称'
+          required
+          value={title}
+          onChange={setTitle}
+          maxLength={LIMITS.caseTitle}
+          placeholder='例如 李女士诉某科技公司民间借贷纠纷'
+          error={errors.title}
+        />
+        <Text className='form-label'>案件类型</Text>
+        <ChoiceChips
+          choices={CASE_TYPES.map((t, i) => ({ value: t, label: t, id: `case-type-${i}` }))}
+          value={caseType}
+          onChange={setCaseType}
+        />
+        {errors.caseType ? <Text className='form-error'>{errors.caseType}</Text> : null}
+      </Card>
+
+      <Card title='阶段预览' extra={`${STAGE_TEMPLATES[caseType].length} 个阶段`}>
+        <Text className='muted' style={{ display: 'block', marginBottom: '12px', lineHeight: 1.6 }}>
+          客户会看到这些阶段和每个阶段的说明；发布进展时可推进阶段。
+        </Text>
+        <StageTracker stages={stagesWithStatus(STAGE_TEMPLATES[caseType], 0)} />
+      </Card>
+
+      <Card title='案件信息（选填）'>
+        <Field
+          id='case-number-input'
+          label='案号'
+          value={caseNumber}
+          onChange={setCaseNumber}
+          maxLength={LIMITS.caseNumber}
+          placeholder='例如 （2025）沪0105民初1234号'
+          error={errors.caseNumber}
+        />
+        <Field
+          id='case-court-input'
+          label='法院 / 仲裁机构'
+          value={court}
+          onChange={setCourt}
+          maxLength={LIMITS.court}
+          error={errors.court}
+        />
+        <Field
+          id='case-opposing-input'
+          label='对方当事人'
+          value={opposingParty}
+          onChange={setOpposingParty}
+          maxLength={LIMITS.opposingParty}
+          error={errors.opposingParty}
+        />
+      </Card>
+
+      <Button id='create-case-submit' type='primary' block loading={busy} onClick={() => void submit()}>
+        创建案件
+      </Button>
+    </View>
+  );
+}
+
+export default observer(CaseNewPage);

@@ -1,0 +1,79 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import type { Invite } from '@contract/index';
+import { LIMITS } from '@contract/limits';
+import { issuesByField } from '@/api';
+import { Button, Card, Field } from '@/components';
+import { toastFailure } from '@/feedback/toast';
+import { useRequestId } from '@/feedback/use-request-id';
+import { useSignedIn } from '@/navigation/auth-guard';
+import { useStores } from '@/stores';
+import { InviteCard } from '../invite-card';
+
+function InvitePage() {
+  const signedIn = useSignedIn();
+  const { params } = useRouter();
+  const caseId = params.caseId ?? '';
+  const { invites, caseDetails } = useStores();
+  const [clientName, setClientName] = useState('');
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const requestId = useRequestId();
+  const caseTitle = caseDetails.detail(caseId)?.title;
+
+  useShareAppMessage(() => ({
+    title: caseTitle ? `邀请您查看「${caseTitle}」的进展` : '邀请您查看案件进展',
+    path: invite?.path ?? '/pages/index/index',
+  }));
+
+  if (!signedIn) return null;
+
+  const create = async () => {
+    setBusy(true);
+    setErrors({});
+    try {
+      setInvite(await invites.createClientInvite(caseId, clientName.trim(), { requestId: requestId.take() }));
+      requestId.settle();
+    } catch (e) {
+      requestId.settle(e);
+      setErrors(issuesByField(e));
+      toastFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='page'>
+      {caseTitle ? <Text className='section-title'>{caseTitle}</Text> : null}
+      <Card>
+        <Field
+          id='invite-client-name'
+          label='客户称呼（选填，便于您辨认）'
+          value={clientName}
+          onChange={setClientName}
+          maxLength={LIMITS.personName}
+          placeholder='例如 李女士'
+          error={errors.clientName}
+        />
+      </Card>
+      <Button id='create-invite-submit' type='primary' block loading={busy} onClick={() => void create()}>
+        {invite ? '再生成一个邀请' : '生成邀请'}
+      </Button>
+      {invite ? (
+        <View style={{ marginTop: '12px' }}>
+          <InviteCard invite={invite} audience='客户' />
+        </View>
+      ) : (
+        <Text className='muted' style={{ display: 'block', marginTop: '12px', lineHeight: 1.6 }}>
+          生成后可把链接或邀请码发给客户。邀请一次有效、有期限，过期或用过后需重新生成。
+        </Text>
+      )}
+    </View>
+  );
+}
+
+export default observer(InvitePage);

@@ -1,0 +1,85 @@
+import { View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { LIMITS } from '@contract/limits';
+import { issuesByField } from '@/api';
+import { Button, Card, Field, Skeleton } from '@/components';
+import { toastFailure, toastSuccess } from '@/feedback/toast';
+import { useRequestId } from '@/feedback/use-request-id';
+import { useSignedIn } from '@/navigation/auth-guard';
+import { routes } from '@/navigation/routes';
+import { useStores } from '@/stores';
+import '../form.scss';
+
+function ProfileForm() {
+  const { session } = useStores();
+  const me = session.me;
+  const [name, setName] = useState(me?.profile?.name ?? me?.displayName ?? '');
+  const [firm, setFirm] = useState(me?.profile?.firm ?? '');
+  const [licenseNo, setLicenseNo] = useState(me?.profile?.licenseNo ?? '');
+  const [phone, setPhone] = useState(me?.profile?.phone ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const requestId = useRequestId();
+
+  const save = async () => {
+    setBusy(true);
+    setErrors({});
+    try {
+      await session.updateProfile({ name, firm, licenseNo, phone: phone || null }, { requestId: requestId.take() });
+      requestId.settle();
+      toastSuccess('已保存');
+      if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
+      else Taro.reLaunch({ url: routes.home() });
+    } catch (e) {
+      requestId.settle(e);
+      setErrors(issuesByField(e));
+      toastFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='page'>
+      <Card>
+        <Field id='profile-name-input' label='姓名' required value={name} onChange={setName} maxLength={LIMITS.personName} error={errors.name} />
+        <Field id='profile-firm-input' label='执业机构' required value={firm} onChange={setFirm} maxLength={LIMITS.firmName} placeholder='例如 某某律师事务所' error={errors.firm} />
+        <Field
+          id='profile-license-input'
+          label='执业证号'
+          required
+          value={licenseNo}
+          onChange={setLicenseNo}
+          maxLength={LIMITS.licenseNo}
+          placeholder='17 位执业证号'
+          error={errors.licenseNo}
+        />
+        <Field id='profile-phone-input' label='联系电话（选填）' value={phone} onChange={setPhone} maxLength={LIMITS.phone} error={errors.phone} />
+      </Card>
+      <Button id='profile-submit' type='primary' block loading={busy} onClick={() => void save()}>
+        保存
+      </Button>
+    </View>
+  );
+}
+
+function ProfilePage() {
+  const signedIn = useSignedIn();
+  const { session } = useStores();
+  useLoad(() => {
+    if (signedIn) void session.ensureLoaded();
+  });
+  if (!signedIn) return null;
+  if (!session.me) {
+    return (
+      <View className='page'>
+        <Skeleton rows={4} />
+      </View>
+    );
+  }
+  return <ProfileForm />;
+}
+
+export default observer(ProfilePage);

@@ -1,0 +1,192 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useLoad, useRouter } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { LIMITS } from '@contract/limits';
+import { issuesByField } from '@/api';
+import { Button, Card, Field, Skeleton, TextArea } from '@/components';
+import { toastFailure, toastSuccess } from '@/feedback/toast';
+import { useRequestId } from '@/feedback/use-request-id';
+import { useSignedIn } from '@/navigation/auth-guard';
+import { routes } from '@/navigation/routes';
+import { useStores } from '@/stores';
+import { ChoiceChips } from '../choice-chips';
+import '../form.scss';
+
+interface Draft {
+  title: string;
+  body: string;
+  nextSteps: string;
+  risks: string;
+}
+
+const emptyDraft: Draft = { title: '', body: '', nextSteps: '', risks: '' };
+
+/** Leaves the form: back to where the lawyer came from, or to the case when opened directly. */
+function leaveTo(url: string) {
+  if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
+  else Taro.redirectTo({ url });
+}
+
+/** Publishes a new update, or (with `updateId`) a correction: a new version with a required reason. */
+function PublishPage() {
+  const signedIn = useSignedIn();
+  const { params } = useRouter();
+  const updateId = params.updateId;
+  const correcting = Boolean(updateId);
+  const { caseDetails, updates } = useStores();
+  const [caseId, setCaseId] = useState(params.caseId ?? '');
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [stageIndex, setStageIndex] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const [prefilled, setPrefilled] = useState(!correcting);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const requestId = useRequestId();
+
+  useLoad(() => {
+    if (!signedIn) return;
+    if (updateId) {
+      Taro.setNavigationBarTitle({ title: '更正进展' });
+      void updates.load(updateId).then((detail) => {
+        if (!detail) return;
+        const v = detail.versions[0];
+        setDraft({ title: v.title, body: v.body, nextSteps: v.nextSteps ?? '', risks: v.risks ?? '' });
+        setCaseId(detail.caseId);
+        setPrefilled(true);
+      });
+    } else if (caseId && !caseDetails.detail(caseId)) {
+      void caseDetails.load(caseId);
+    }
+  });
+
+  if (!signedIn) return null;
+  if (!prefilled) {
+    return (
+      <View className='page'>
+        <Skeleton cards={2} rows={4} />
+      </View>
+    );
+  }
+
+  const detail = caseDetails.detail(caseId);
+  const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
+
+  const submit = async () => {
+    const missing: Record<string, string> = {};
+    if (!draft.title.trim()) missing.title = '请填写标题';
+    if (!draft.body.trim()) missing.body = '请填写进展内容';
+    if (correcting && !reason.trim()) missing.reason = '请说明更正原因';
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    const content = {
+      title: draft.title,
+      body: draft.body,
+      nextSteps: draft.nextSteps || null,
+      risks: draft.risks || null,
+    };
+    try {
+      const options = { requestId: requestId.take() };
+      if (updateId) await updates.correct({ updateId, ...content, reason }, options);
+      else await updates.publish({ caseId, ...content, stageIndex }, options);
+      requestId.settle();
+      toastSuccess(correcting ? '已发布更正' : '已发布');
+      leaveTo(updateId ? routes.update(updateId) : routes.case(caseId));
+    } catch (e) {
+      requestId.settle(e);
+      setErrors(issuesByField(e));
+      toastFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const stageChoices = [
+    { value: null as number | null, label: '不变更', id: 'stage-option-none' },
+    ...(detail?.stages ?? [])
+      .filter((s) => s.status !== 'current')
+      .map((s) => ({ value: s.index as number | null, label: `${s.index + 1}. ${s.name}`, id: `stage-option-${s.index}` })),
+  ];
+
+  return (
+    <View className='page'>
+      {detail ? <Text className='section-title'>{detail.title}</Text> : null}
+      <Card>
+        <Field
+          id='update-title-input'
+          label='标题'
+          required
+          value={draft.title}
+          onChange={set('title')}
+          maxLength={LIMITS.updateTitle}
+          placeholder='例如 已向法院提交起诉材料'
+          error={errors.title}
+        />
+        <TextArea
+          id='update-body-input'
+          label='进展内容'
+          required
+          value={draft.body}
+          onChange={set('body')}
+          maxLength={LIMITS.updateBody}
+          height={160}
+          placeholder='发生了什么、对案件意味着什么'
+          error={errors.body}
+        />
+        <TextArea
+          id='update-next-input'
+          label='下一步'
+          value={draft.nextSteps}
+          onChange={set('nextSteps')}
+          maxLength={LIMITS.updateNextSteps}
+          placeholder='接下来律师会做什么、需要客户配合什么'
+          error={errors.nextSteps}
+        />
+        <TextArea
+          id='update-risks-input'
+          label='当前风险'
+          value={draft.risks}
+          onChange={set('risks')}
+          maxLength={LIMITS.updateRisks}
+          placeholder='客户需要知道的不利因素或不确定性'
+          error={errors.risks}
+        />
+      </Card>
+
+      {correcting ? (
+        <Card title='更正原因'>
+          <TextArea
+            id='correction-reason-input'
+            label='为什么更正（客户可见）'
+            required
+            value={reason}
+            onChange={setReason}
+            maxLength={LIMITS.correctionReason}
+            height={72}
+            error={errors.reason}
+          />
+        </Card>
+      ) : detail ? (
+        <Card title='推进案件阶段' extra={`当前：${detail.currentStage.name}`}>
+          <ChoiceChips choices={stageChoices} value={stageIndex} onChange={setStageIndex} />
+          {errors.stageIndex ? <Text className='form-error'>{errors.stageIndex}</Text> : null}
+        </Card>
+      ) : null}
+
+      <Text className='form-note'>
+        {correcting
+          ? '更正会生成新版本，原版本和客户的阅读记录完整保留，客户需要重新阅读新版本。'
+          : '发布后内容不可修改，只能更正；客户阅读后会留下阅读回执。'}
+      </Text>
+      <Button id='publish-submit' type='primary' block loading={busy} onClick={() => void submit()}>
+        {correcting ? '发布更正' : '发布进展'}
+      </Button>
+    </View>
+  );
+}
+
+export default observer(PublishPage);

@@ -1,0 +1,152 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import type { CaseDetail } from '@contract/index';
+import { Button, Card, EmptyState, Skeleton, StageTracker, Tag, TimelineItem } from '@/components';
+import { toastFailure } from '@/feedback/toast';
+import { useSignedIn } from '@/navigation/auth-guard';
+import { routes } from '@/navigation/routes';
+import { useStores } from '@/stores';
+import './index.scss';
+
+function CaseFacts({ detail }: { detail: CaseDetail }) {
+  const facts: [string, string | null][] = [
+    ['案号', detail.caseNumber],
+    ['法院', detail.court],
+    ['对方当事人', detail.opposingParty],
+  ];
+  const lawyers = detail.members.filter((m) => m.role === 'lawyer').map((m) => m.displayName);
+  const clients = detail.members.filter((m) => m.role === 'client').map((m) => m.displayName);
+  return (
+    <Card>
+      <Text className='case-page__title' id='case-title'>
+        {detail.title}
+      </Text>
+      <View className='case-page__tags'>
+        <Tag tone='brand'>{detail.caseType}</Tag>
+        <Tag>当前阶段：{detail.currentStage.name}</Tag>
+      </View>
+      <View className='case-page__facts'>
+        {facts
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <View className='case-page__fact' key={label}>
+              <Text className='case-page__fact-label'>{label}</Text>
+              <Text className='case-page__fact-value'>{value}</Text>
+            </View>
+          ))}
+        <View className='case-page__fact'>
+          <Text className='case-page__fact-label'>承办律师</Text>
+          <Text className='case-page__fact-value'>{lawyers.join('、') || '—'}</Text>
+        </View>
+        {detail.myRole === 'lawyer' ? (
+          <View className='case-page__fact'>
+            <Text className='case-page__fact-label'>客户</Text>
+            <Text className='case-page__fact-value' id='case-clients'>
+              {clients.join('、') || '尚未邀请'}
+            </Text>
+          </View>
+        ) : null}
+      </View>
+    </Card>
+  );
+}
+
+function CasePage() {
+  const signedIn = useSignedIn();
+  const { params } = useRouter();
+  const caseId = params.id ?? '';
+  const { caseDetails } = useStores();
+  const [showAllStages, setShowAllStages] = useState(false);
+
+  useDidShow(() => {
+    if (signedIn && caseId) void caseDetails.load(caseId);
+  });
+  usePullDownRefresh(() => {
+    void caseDetails.load(caseId).finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    caseDetails.loadMore(caseId).catch(toastFailure);
+  });
+
+  if (!signedIn) return null;
+  const detail = caseDetails.detail(caseId);
+  const timeline = caseDetails.timeline(caseId);
+  const state = caseDetails.state(caseId);
+
+  if (!detail) {
+    return (
+      <View className='page'>
+        {state.status === 'error' ? (
+          <EmptyState
+            glyph='!'
+            title={state.error?.code === 'NOT_FOUND' ? '无法查看此案件' : '加载失败'}
+            description={state.error?.message}
+            action={<Button onClick={() => Taro.reLaunch({ url: routes.home() })}>返回我的案件</Button>}
+          />
+        ) : (
+          <Skeleton cards={3} rows={3} />
+        )}
+      </View>
+    );
+  }
+
+  const isLawyer = detail.myRole === 'lawyer';
+  const clientCount = detail.members.filter((m) => m.role === 'client').length;
+  const entries = timeline?.entries ?? [];
+
+  return (
+    <View className='page case-page'>
+      <CaseFacts detail={detail} />
+
+      {isLawyer ? (
+        <View className='actions'>
+          <Button id='publish-update-button' type='primary' onClick={() => Taro.navigateTo({ url: routes.publish(caseId) })}>
+            发布进展
+          </Button>
+          <Button id='invite-client-button' type='plain' onClick={() => Taro.navigateTo({ url: routes.invite(caseId) })}>
+            邀请客户
+          </Button>
+        </View>
+      ) : null}
+
+      <Card
+        title='案件阶段'
+        extra={
+          <Text className='link' onClick={() => setShowAllStages(!showAllStages)}>
+            {showAllStages ? '收起说明' : '展开全部说明'}
+          </Text>
+        }
+      >
+        <StageTracker stages={detail.stages} compact={!showAllStages} />
+      </Card>
+
+      <Card title='案件进展' extra={entries.length > 0 ? `共 ${entries.length}${timeline?.nextCursor ? '+' : ''} 条` : undefined}>
+        {entries.length === 0 ? (
+          <Text className='muted case-page__empty'>{isLawyer ? '还没有发布进展。点「发布进展」书面告知客户案件情况。' : '律师还没有发布进展，有新进展时会显示在这里。'}</Text>
+        ) : (
+          <View id='timeline'>
+            {entries.map((entry, index) => (
+              <TimelineItem
+                key={entry.updateId}
+                entry={entry}
+                showReadBy={isLawyer}
+                clientCount={clientCount}
+                last={index === entries.length - 1}
+                onOpen={() => Taro.navigateTo({ url: routes.update(entry.updateId) })}
+              />
+            ))}
+            {timeline?.nextCursor ? (
+              <Button block size='small' loading={timeline.loadingMore} onClick={() => caseDetails.loadMore(caseId).catch(toastFailure)}>
+                加载更早的进展
+              </Button>
+            ) : null}
+          </View>
+        )}
+      </Card>
+    </View>
+  );
+}
+
+export default observer(CasePage);

@@ -1,0 +1,36 @@
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { ActionOutput } from '@contract/index';
+import { toApiFailure, type Api, type ApiFailure } from '@/api';
+import type { LoadStatus } from './load-state';
+
+type LawyerList = ActionOutput<'admin.listLawyers'>;
+
+/** The firm admin's view of enrolled lawyers and open lawyer invites. */
+export class AdminStore {
+  lawyers: LawyerList['lawyers'] = [];
+  pendingInvites: LawyerList['pendingInvites'] = [];
+  status: LoadStatus = 'idle';
+  error: ApiFailure | null = null;
+
+  constructor(private readonly api: Api) {
+    makeAutoObservable<AdminStore, 'api'>(this, { api: false });
+  }
+
+  async load(): Promise<void> {
+    this.status = 'loading';
+    try {
+      const list = await this.api.call('admin.listLawyers', {});
+      runInAction(() => {
+        this.lawyers = list.lawyers;
+        this.pendingInvites = list.pendingInvites;
+        this.status = 'ready';
+        this.error = null;
+      });
+    } catch (e) {
+      runInAction(() => {
+        this.status = 'error';
+        this.error = toApiFailure(e);
+      });
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type { Api } from '@/api';
+import { AdminStore } from './admin.store';
+import { CaseDetailStore } from './case-detail.store';
+import { CaseListStore } from './case-list.store';
+import { InviteStore } from './invite.store';
+import { SessionStore } from './session.store';
+import { UpdateStore } from './update.store';
+
+export interface RootStoreDeps {
+  api: Api;
+}
+
+/** Creates every domain store around one injected api; the app makes one, tests make their own. */
+export class RootStore {
+  readonly session: SessionStore;
+  readonly cases: CaseListStore;
+  readonly caseDetails: CaseDetailStore;
+  readonly updates: UpdateStore;
+  readonly invites: InviteStore;
+  readonly admin: AdminStore;
+
+  constructor({ api }: RootStoreDeps) {
+    this.session = new SessionStore(api);
+    this.cases = new CaseListStore(api);
+    this.caseDetails = new CaseDetailStore(api);
+    this.updates = new UpdateStore(api, this.caseDetails, this.cases);
+    this.invites = new InviteStore(api);
+    this.admin = new AdminStore(api);
+  }
+
+  /** Forgets everything about the previous user (sign-out, switching persona). */
+  reset(): void {
+    this.session.reset();
+    this.cases.reset();
+    this.caseDetails.reset();
+    this.updates.reset();
+  }
+}
