@@ -11,6 +11,13 @@ function buildEnv(name: string): string {
   return JSON.stringify(process.env[name] ?? '');
 }
 
+/**
+ * Template nesting levels generated into weapp's base.wxml (default 16, ~3 KB each). Our pages nest about
+ * 8 deep; anything deeper still renders, through Taro's recursive `comp` component. The webpack5 runner
+ * reads `mini.baseLevel`, but Taro's config types do not declare it.
+ */
+const templateDepth: object = { baseLevel: 8 };
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'casetrail',
@@ -34,9 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      // Template nesting levels generated into base.wxml (default 16, ~3.5 KB each). Our pages nest about
-      // 8 deep; anything deeper still renders, through Taro's recursive `comp` component.
-      baseLevel: 8,
+      ...templateDepth,
       // The shared contract lives outside src; compile it like our own sources.
       compile: { include: [contractDir] },
       postcss: {

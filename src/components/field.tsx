@@ -60,7 +60,6 @@ export function Field(props: BaseProps) {
         value={value}
         maxlength={maxLength}
         placeholder={placeholder}
-        placeholderClass='ct-field__placeholder'
         onInput={(e) => onChange(e.detail.value)}
       />
     </FieldFrame>
@@ -78,7 +77,6 @@ export function TextArea(props: BaseProps & { height?: number }) {
         value={value}
         maxlength={maxLength}
         placeholder={placeholder}
-        placeholderClass='ct-field__placeholder'
         onInput={(e) => onChange(e.detail.value)}
       />
     </FieldFrame>

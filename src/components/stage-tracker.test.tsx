@@ -1,0 +1,42 @@
+import { render, screen } from '@testing-library/react';
+import { STAGE_TEMPLATES } from '@contract/case-types';
+import { StageTracker, stagesWithStatus } from './stage-tracker';
+
+describe('stagesWithStatus', () => {
+  it('marks stages before the current one done and later ones next', () => {
+    const stages = stagesWithStatus(STAGE_TEMPLATES['民事'], 2);
+    expect(stages.map((s) => s.status)).toEqual(['done', 'done', 'current', 'next', 'next', 'next']);
+    expect(stages[2].name).toBe('举证');
+  });
+
+  it('starts a new case at its first stage', () => {
+    expect(stagesWithStatus(STAGE_TEMPLATES['刑事'], 0).map((s) => s.status)).toEqual([
+      'current',
+      'next',
+      'next',
+      'next',
+      'next',
+    ]);
+  });
+});
+
+describe('StageTracker', () => {
+  const stages = stagesWithStatus(STAGE_TEMPLATES['劳动'], 1);
+
+  it('labels each stage with its status and shows every description', () => {
+    const { container } = render(<StageTracker stages={stages} />);
+    const items = container.querySelectorAll('[data-status]');
+    expect(Array.from(items, (el) => el.getAttribute('data-status'))).toEqual(['done', 'current', 'next', 'next', 'next']);
+    expect(screen.getAllByText('已完成')).toHaveLength(1);
+    expect(screen.getAllByText('进行中')).toHaveLength(1);
+    expect(screen.getAllByText('未开始')).toHaveLength(3);
+    expect(screen.getByText(STAGE_TEMPLATES['劳动'][3].description)).toBeTruthy();
+  });
+
+  it('in compact mode explains only the current stage', () => {
+    render(<StageTracker stages={stages} compact />);
+    expect(screen.getByText(STAGE_TEMPLATES['劳动'][1].description)).toBeTruthy();
+    expect(screen.queryByText(STAGE_TEMPLATES['劳动'][0].description)).toBeNull();
+    expect(screen.queryByText(STAGE_TEMPLATES['劳动'][2].description)).toBeNull();
+  });
+});
