@@ -1,0 +1,176 @@
+/**
+ * The first journey, as two people live it in the H5 build: a lawyer opens a case and invites the client;
+ * the client joins from the link; the lawyer publishes an update; the client reads it; the lawyer sees the
+ * read receipt. Selectors follow tests/e2e/SELECTORS.md (written with the pages).
+ */
+import type { Locator, Page } from 'playwright-core';
+import { openBrowser, type BrowserOptions } from './harness';
+
+export type Persona = 'lawyer' | 'client';
+
+export interface JourneyOptions {
+  baseUrl: string;
+  browser?: BrowserOptions;
+  /** Called on each main screen once it has settled (screenshots.ts saves them). */
+  onScreen?: (persona: Persona, page: Page, name: string) => Promise<void>;
+  /** Gets the pages as soon as they exist (for failure screenshots). */
+  onPages?: (pages: Partial<Record<Persona, Page>>) => void;
+}
+
+export const CASE_TITLE = '王先生诉某物业公司物业服务合同纠纷';
+export const CLIENT_NAME = '王先生';
+export const UPDATE_TITLE = '已向法院提交起诉材料';
+export const UPDATE_BODY =
+  '今天上午已向区人民法院立案庭提交起诉状、证据目录及证据材料，法院出具了收件凭证。预计七个工作日内通知是否立案。';
+
+function step(label: string) {
+  const started = Date.now();
+  console.log(`→ ${label}`);
+  return () => console.log(`  ✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** Types into a Taro Input/Textarea by its id (the id sits on the field or on its wrapper). */
+async function fill(page: Page, id: string, text: string) {
+  const target = page.locator(`#${id}`);
+  await target.waitFor();
+  const tag = await target.evaluate((element) => element.tagName.toLowerCase());
+  const field: Locator =
+    tag === 'input' || tag === 'textarea' ? target : target.locator('input, textarea').first();
+  await field.fill(text);
+}
+
+async function tap(page: Page, selector: string) {
+  const target = page.locator(selector).first();
+  await target.waitFor();
+  await target.click();
+}
+
+async function see(page: Page, selector: string, text?: string) {
+  await page
+    .locator(selector, text ? { hasText: text } : {})
+    .first()
+    .waitFor();
+}
+
+/** Lets the network, fonts and Taro's page-slide transition settle, so screenshots show the finished page. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Taro's H5 router marks a page `taro_page_stationed` once its slide-in ends, and removes a leaving page after it.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.taro_router > .taro_page')].every(
+      (element) =>
+        element.classList.contains('taro_page_stationed') || element.classList.contains('taro_page_shade'),
+    ),
+  );
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .every((animation) => animation.playState !== 'running'),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
+}
+
+function hashParam(page: Page, name: string): string {
+  const hash = new URL(page.url()).hash;
+  const value = new URLSearchParams(hash.split('?')[1] ?? '').get(name);
+  if (!value) throw new Error(`no "${name}" in ${page.url()}`);
+  return value;
+}
+
+export async function runJourney(options: JourneyOptions): Promise<void> {
+  const { baseUrl } = options;
+  const pages: Partial<Record<Persona, Page>> = {};
+  const counters: Record<Persona, number> = { lawyer: 0, client: 0 };
+  const screen = async (persona: Persona, name: string) => {
+    const page = pages[persona]!;
+    await settle(page);
+    counters[persona] += 1;
+    await options.onScreen?.(
+      persona,
+      page,
+      `${persona}-${String(counters[persona]).padStart(2, '0')}-${name}`,
+    );
+  };
+
+  let done = step('lawyer signs in (dev login 张律师)');
+  const lawyer = (await openBrowser('lawyer', options.browser)).page;
+  pages.lawyer = lawyer;
+  options.onPages?.(pages);
+  await lawyer.goto(`${baseUrl}/#/pages/login/index`);
+  await tap(lawyer, '#login-persona-lawyer');
+  await see(lawyer, '#new-case-button');
+  await screen('lawyer', 'cases');
+  done();
+
+  done = step('lawyer creates a case');
+  await tap(lawyer, '#new-case-button');
+  await fill(lawyer, 'case-title-input', CASE_TITLE);
+  await screen('lawyer', 'new-case');
+  await tap(lawyer, '#create-case-submit');
+  await see(lawyer, '#case-title', CASE_TITLE);
+  const caseId = hashParam(lawyer, 'id');
+  await screen('lawyer', 'case');
+  done();
+
+  done = step('lawyer invites the client');
+  await tap(lawyer, '#invite-client-button');
+  await fill(lawyer, 'invite-client-name', CLIENT_NAME);
+  await tap(lawyer, '#create-invite-submit');
+  await see(lawyer, '#invite-link');
+  const inviteLink = (await lawyer.locator('#invite-link').innerText()).trim();
+  if (!inviteLink.startsWith(`${baseUrl}/#/pages/join/index?code=`)) {
+    throw new Error(`unexpected invite link: ${inviteLink}`);
+  }
+  await screen('lawyer', 'invite');
+  done();
+
+  done = step('client opens the invite link, signs in as a new client and joins');
+  const client = (await openBrowser('client', options.browser)).page;
+  pages.client = client;
+  options.onPages?.(pages);
+  await client.goto(inviteLink);
+  await fill(client, 'new-client-name', CLIENT_NAME);
+  await screen('client', 'login');
+  await tap(client, '#login-new-client');
+  await see(client, '#join-submit');
+  await screen('client', 'join');
+  await tap(client, '#join-submit');
+  await see(client, '#case-title', CASE_TITLE);
+  await screen('client', 'case');
+  done();
+
+  done = step('lawyer publishes an update');
+  await lawyer.goto(`${baseUrl}/#/pages/case/index?id=${encodeURIComponent(caseId)}`);
+  await see(lawyer, '#case-clients', CLIENT_NAME);
+  await tap(lawyer, '#publish-update-button');
+  await fill(lawyer, 'update-title-input', UPDATE_TITLE);
+  await fill(lawyer, 'update-body-input', UPDATE_BODY);
+  await screen('lawyer', 'publish');
+  await tap(lawyer, '#publish-submit');
+  await see(lawyer, '#update-title, #timeline', UPDATE_TITLE);
+  done();
+
+  done = step('client sees the update on the case page and opens it');
+  await client.reload();
+  await see(client, '#timeline', UPDATE_TITLE);
+  await screen('client', 'case-with-update');
+  await tap(client, `#timeline [id^="timeline-"]:has-text("${UPDATE_TITLE}")`);
+  await see(client, '#update-title', UPDATE_TITLE);
+  await see(client, '#my-read-at');
+  const updateId = hashParam(client, 'id');
+  await screen('client', 'update');
+  done();
+
+  done = step('lawyer sees the read receipt');
+  await lawyer.goto(`${baseUrl}/#/pages/update/index?id=${encodeURIComponent(updateId)}`);
+  await lawyer.reload();
+  await see(lawyer, '#read-receipts [data-testid="receipt-read"]', CLIENT_NAME);
+  await screen('lawyer', 'update-receipts');
+  done();
+}

@@ -1,0 +1,34 @@
+/**
+ * `npm run e2e`: the first journey in Chromium against the real HTTP server and the H5 build.
+ * Skips (exit 0) without /usr/bin/chromium unless CI=true; on failure saves screenshots to test-results/.
+ */
+import type { Page } from 'playwright-core';
+import { ensureH5Build, requireChromium, screenshotAll, startServer, withCleanup } from './harness';
+import { runJourney, type Persona } from './journey';
+
+async function main() {
+  if (!requireChromium()) process.exit(0);
+  const started = Date.now();
+  let pages: Partial<Record<Persona, Page>> = {};
+  const code = await withCleanup(async () => {
+    ensureH5Build();
+    const server = await startServer();
+    console.log(`server ${server.pid} at ${server.url}`);
+    try {
+      await runJourney({ baseUrl: server.url, onPages: (current) => (pages = current) });
+    } catch (error) {
+      const shots = await screenshotAll(
+        pages,
+        `e2e-failure-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+      );
+      for (const shot of shots) console.error(`screenshot: ${shot}`);
+      console.error(`server output:\n${server.output().slice(-3000)}`);
+      throw error;
+    }
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(code === 0 ? `e2e passed in ${seconds} s` : `e2e FAILED after ${seconds} s`);
+  process.exit(code);
+}
+
+void main();

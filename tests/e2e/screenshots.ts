@@ -1,0 +1,46 @@
+/**
+ * `npm run screenshots`: walks the e2e journey on a 375×812 phone screen (device scale 2) and saves each main
+ * screen of both personas into docs/screenshots/ (lawyer-01-cases.png, client-03-case.png, …).
+ */
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT, ensureH5Build, requireChromium, screenshotAll, startServer, withCleanup } from './harness';
+import { runJourney, type Persona } from './journey';
+
+const OUT_DIR = path.join(ROOT, 'docs', 'screenshots');
+
+async function main() {
+  if (!requireChromium()) process.exit(0);
+  const saved: string[] = [];
+  let pages: Partial<Record<Persona, Page>> = {};
+  const code = await withCleanup(async () => {
+    ensureH5Build();
+    const server = await startServer();
+    mkdirSync(OUT_DIR, { recursive: true });
+    // Only this script writes here: old shots of renamed screens must not linger.
+    for (const file of readdirSync(OUT_DIR).filter((name) => /^(lawyer|client)-\d\d-.*\.png$/.test(name))) {
+      rmSync(path.join(OUT_DIR, file));
+    }
+    try {
+      await runJourney({
+        baseUrl: server.url,
+        browser: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 },
+        onPages: (current) => (pages = current),
+        onScreen: async (_persona, page, name) => {
+          const file = path.join(OUT_DIR, `${name}.png`);
+          await page.screenshot({ path: file, fullPage: false });
+          saved.push(file);
+        },
+      });
+    } catch (error) {
+      await screenshotAll(pages, 'screenshots-failure');
+      throw error;
+    }
+  });
+  console.log(`saved ${saved.length} screenshots:`);
+  for (const file of saved) console.log(`  ${path.relative(ROOT, file)}`);
+  process.exit(code);
+}
+
+void main();
