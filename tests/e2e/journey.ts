@@ -58,7 +58,7 @@ async function settle(page: Page) {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Taro's H5 router marks a page `taro_page_stationed` once its slide-in ends, and removes a leaving page after it.
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('.taro_router > .taro_page')].every(
+    Array.from(document.querySelectorAll('.taro_router > .taro_page')).every(
       (element) =>
         element.classList.contains('taro_page_stationed') || element.classList.contains('taro_page_shade'),
     ),
