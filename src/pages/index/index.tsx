@@ -86,11 +86,13 @@ function Index() {
         </View>
       ) : null}
 
-      {isLawyer ? (
+      {isLawyer || session.isAdmin ? (
         <View className='actions'>
-          <Button id='new-case-button' type='primary' onClick={() => Taro.navigateTo({ url: routes.caseNew() })}>
-            新建案件
-          </Button>
+          {isLawyer ? (
+            <Button id='new-case-button' type='primary' onClick={() => Taro.navigateTo({ url: routes.caseNew() })}>
+              新建案件
+            </Button>
+          ) : null}
           {session.isAdmin ? (
             <Button id='admin-link' onClick={() => Taro.navigateTo({ url: routes.admin() })}>
               律师管理
@@ -116,7 +118,9 @@ function Index() {
       ) : firstLoad ? (
         <Skeleton cards={3} rows={2} />
       ) : cases.cases.length === 0 ? (
-        isLawyer ? (
+        session.isAdmin && !isLawyer ? (
+          <EmptyState glyph='所' title='律所管理' description='在「律师管理」中邀请本所律师加入；律师承办的案件由律师本人管理。' />
+        ) : isLawyer ? (
           <EmptyState glyph='案' title='还没有案件' description='新建案件后，邀请客户加入，即可向客户书面同步进展。' />
         ) : (
           <EmptyState

@@ -10,7 +10,7 @@ export interface JoinFailureView {
 }
 
 const HINTS: Record<string, string> = {
-  'INVITE.NOT_FOUND': '请检查是否有输错或漏输的字符。',
+  'INVITE.NOT_FOUND': '邀请码不区分大小写，横线可省略。',
   'INVITE.USED': '每个邀请只能使用一次。',
   'INVITE.EXPIRED': '邀请有有效期，过期后需要律师重新发送。',
 };
