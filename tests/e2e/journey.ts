@@ -29,9 +29,12 @@ function step(label: string) {
   return () => console.log(`  ✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
+/** Visible matches only: Taro's H5 router keeps earlier pages of the stack in the DOM, hidden. */
+const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`).first();
+
 /** Types into a Taro Input/Textarea by its id (the id sits on the field or on its wrapper). */
 async function fill(page: Page, id: string, text: string) {
-  const target = page.locator(`#${id}`);
+  const target = visible(page, `#${id}`);
   await target.waitFor();
   const tag = await target.evaluate((element) => element.tagName.toLowerCase());
   const field: Locator =
@@ -40,14 +43,14 @@ async function fill(page: Page, id: string, text: string) {
 }
 
 async function tap(page: Page, selector: string) {
-  const target = page.locator(selector).first();
+  const target = visible(page, selector);
   await target.waitFor();
   await target.click();
 }
 
 async function see(page: Page, selector: string, text?: string) {
   await page
-    .locator(selector, text ? { hasText: text } : {})
+    .locator(`${selector} >> visible=true`, text ? { hasText: text } : {})
     .first()
     .waitFor();
 }
@@ -123,7 +126,7 @@ export async function runJourney(options: JourneyOptions): Promise<void> {
   await fill(lawyer, 'invite-client-name', CLIENT_NAME);
   await tap(lawyer, '#create-invite-submit');
   await see(lawyer, '#invite-link');
-  const inviteLink = (await lawyer.locator('#invite-link').innerText()).trim();
+  const inviteLink = (await visible(lawyer, '#invite-link').innerText()).trim();
   if (!inviteLink.startsWith(`${baseUrl}/#/pages/join/index?code=`)) {
     throw new Error(`unexpected invite link: ${inviteLink}`);
   }
@@ -171,6 +174,7 @@ export async function runJourney(options: JourneyOptions): Promise<void> {
   await lawyer.goto(`${baseUrl}/#/pages/update/index?id=${encodeURIComponent(updateId)}`);
   await lawyer.reload();
   await see(lawyer, '#read-receipts [data-testid="receipt-read"]', CLIENT_NAME);
+  await see(lawyer, '#read-receipts [data-testid="receipt-read"]', '已读第 1 版');
   await screen('lawyer', 'update-receipts');
   done();
 }
