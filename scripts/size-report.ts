@@ -18,6 +18,8 @@ export interface Measure {
   bytes: number;
   budget: number;
   files: number;
+  /** The biggest files, largest first (weapp only), to show where the bytes are. */
+  largest?: { file: string; bytes: number }[];
 }
 
 /** Files WeChat does not upload as package content (tool settings, source maps). */
@@ -52,12 +54,16 @@ export function measureWeapp(dir: string, budgets: Budgets): Measure[] {
       { name: `weapp subpackage ${root}`, bytes: 0, budget: budgets.weappSubpackage, files: 0 },
     ]),
   );
+  const mainFiles: { file: string; bytes: number }[] = [];
   for (const file of listFiles(dir)) {
     if (NOT_IN_PACKAGE.test(file)) continue;
     const bucket = subs.get(roots.find((root) => file.startsWith(root)) ?? '') ?? main;
-    bucket.bytes += statSync(path.join(dir, file)).size;
+    const bytes = statSync(path.join(dir, file)).size;
+    bucket.bytes += bytes;
     bucket.files += 1;
+    if (bucket === main) mainFiles.push({ file, bytes });
   }
+  main.largest = mainFiles.sort((a, b) => b.bytes - a.bytes).slice(0, 5);
   return [main, ...subs.values()];
 }
 
@@ -131,6 +137,9 @@ export function sizeReport(root: string, log: (line: string) => void = console.l
     }
   }
   if (measures.length > 0) log(formatTable(measures));
+  for (const m of measures.filter((m) => m.largest?.length)) {
+    log(`largest in ${m.name}: ${m.largest!.map(({ file, bytes }) => `${file} ${kb(bytes)}`).join(', ')}`);
+  }
   for (const m of measures.filter((m) => m.bytes > m.budget)) {
     problems.push(
       `${m.name} is over budget: ${m.bytes} bytes > ${m.budget} bytes (${kb(m.bytes - m.budget)} over)`,
