@@ -67,9 +67,7 @@ export const updateActions = {
     mutates: true,
   },
   'update.correct': {
-    input: z
-      .object({ updateId: id, ...content, reason: requiredText(LIMITS.correctionReason) })
-      .strict(),
+    input: z.object({ updateId: id, ...content, reason: requiredText(LIMITS.correctionReason) }).strict(),
     output: updateDetail,
     mutates: true,
   },

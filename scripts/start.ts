@@ -37,10 +37,14 @@ server.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
   const match = /listening on (http:\/\/\S+)/.exec(chunk.toString());
   if (match) {
-    console.log(`\nOpen ${match[1]} — 选择「张律师」以律师身份登录，选择「李女士」以客户身份登录，「王主任」是律所管理员。`);
+    console.log(
+      `\nOpen ${match[1]} — 选择「张律师」以律师身份登录，选择「李女士」以客户身份登录，「王主任」是律所管理员。`,
+    );
     if (process.env.DISPLAY || process.platform === 'darwin') {
       const opener = process.platform === 'darwin' ? 'open' : 'xdg-open';
-      spawn(opener, [match[1]], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+      spawn(opener, [match[1]], { stdio: 'ignore', detached: true })
+        .on('error', () => undefined)
+        .unref();
     }
   }
 });

@@ -1,7 +1,14 @@
 import type { ActionName } from '../contract/index';
 
 /** The people the matrix distinguishes, relative to one case. */
-export const ROLES = ['stranger', 'clientOfOtherCase', 'client', 'lawyerOfOtherCase', 'lawyer', 'admin'] as const;
+export const ROLES = [
+  'stranger',
+  'clientOfOtherCase',
+  'client',
+  'lawyerOfOtherCase',
+  'lawyer',
+  'admin',
+] as const;
 export type MatrixRole = (typeof ROLES)[number];
 
 const ALL = ROLES;

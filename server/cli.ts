@@ -20,7 +20,9 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Migrated ${sqliteFileIn(config.dataDir)}`);
         return 0;
       case 'seed':
-        console.log((await seedDemo(db)) ? 'Seeded the demo firm.' : 'Demo firm already present; nothing to do.');
+        console.log(
+          (await seedDemo(db)) ? 'Seeded the demo firm.' : 'Demo firm already present; nothing to do.',
+        );
         return 0;
       case 'verify': {
         const ids = arg
@@ -29,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
         let broken = 0;
         for (const id of ids) {
           const verdict = await verifyCaseEvents(db, id);
-          if (verdict.valid) console.log(`ok      case ${id}: ${verdict.events} events, head ${verdict.headHash}`);
+          if (verdict.valid)
+            console.log(`ok      case ${id}: ${verdict.events} events, head ${verdict.headHash}`);
           else {
             broken++;
             console.log(`BROKEN  case ${id}: first broken link at event #${verdict.brokenAt}`);

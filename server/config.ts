@@ -13,7 +13,7 @@ export interface EntryConfig {
 
 export class ConfigError extends Error {}
 
-export function readEntryConfig(env: NodeJS.ProcessEnv = process.env): EntryConfig {
+export function readEntryConfig(env: Record<string, string | undefined> = process.env): EntryConfig {
   const production = env.NODE_ENV === 'production';
   const devLogin = env.CASETRAIL_DEV_LOGIN === '1' || env.CASETRAIL_DEV_LOGIN === 'true';
   if (production && devLogin) {
@@ -23,7 +23,8 @@ export function readEntryConfig(env: NodeJS.ProcessEnv = process.env): EntryConf
     );
   }
   const port = Number(env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT is not a port: ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT is not a port: ${env.PORT}`);
   const adminSubjects = (env.CASETRAIL_ADMIN_OPENIDS ?? '')
     .split(',')
     .map((s) => s.trim())

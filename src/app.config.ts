@@ -1,5 +1,11 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/case/index', 'pages/update/index', 'pages/join/index', 'pages/login/index'],
+  pages: [
+    'pages/index/index',
+    'pages/case/index',
+    'pages/update/index',
+    'pages/join/index',
+    'pages/login/index',
+  ],
   subPackages: [
     {
       root: 'lawyer',

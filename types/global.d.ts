@@ -12,7 +12,7 @@ declare namespace NodeJS {
   interface ProcessEnv {
     NODE_ENV: 'development' | 'production' | 'test';
     /** Build target; replaced literally at build time. */
-    TARO_ENV: 'weapp' | 'h5';
+    TARO_ENV?: 'weapp' | 'h5';
     /** WeChat cloud environment id for `Taro.cloud.init` (empty: the default environment). */
     TARO_APP_CLOUD_ENV?: string;
     /** When set on weapp, the API is reached over HTTPS at this URL instead of the cloud function. */

@@ -52,7 +52,8 @@ export const caseTimeline: ActionHandler<'case.timeline'> = {
   async run(raw, input) {
     const ctx = caseContext(raw);
     const after = input.cursor ? decodeCursor(input.cursor) : null;
-    if (input.cursor && !after) return fail('INVALID_ARGUMENT', [{ path: 'cursor', message: '分页参数无效' }]);
+    if (input.cursor && !after)
+      return fail('INVALID_ARGUMENT', [{ path: 'cursor', message: '分页参数无效' }]);
     return ok(
       await timelinePage(ctx.db, {
         caseId: ctx.membership.caseId,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { actions, type ActionName } from '../../contract/index';
-import type { ClientInfo } from '../../contract/envelope';
-import type { ApiResponse } from '../../contract/envelope';
+import type { ApiResponse, ClientInfo } from '../../contract/envelope';
 import type { FieldIssue } from '../../contract/errors';
 import { canonicalJson, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';

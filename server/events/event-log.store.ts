@@ -1,6 +1,12 @@
 import { canonicalJson, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
-import { GENESIS_HASH, eventHashInput, verifyChain, type ChainEvent, type ChainVerdict } from './event-chain.rules';
+import {
+  GENESIS_HASH,
+  eventHashInput,
+  verifyChain,
+  type ChainEvent,
+  type ChainVerdict,
+} from './event-chain.rules';
 
 /** Event types written to a case's chain. */
 export type CaseEventType =
@@ -18,7 +24,13 @@ export type CaseEventType =
  */
 export async function appendCaseEvent(
   db: Db,
-  event: { caseId: string; at: string; actorId: string; type: CaseEventType; payload: Record<string, unknown> },
+  event: {
+    caseId: string;
+    at: string;
+    actorId: string;
+    type: CaseEventType;
+    payload: Record<string, unknown>;
+  },
 ): Promise<ChainEvent> {
   const head = await db
     .selectFrom('case_events')

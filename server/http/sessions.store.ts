@@ -4,12 +4,21 @@ import type { Db } from '../platform/migrate';
 export const SESSION_TTL_DAYS = 30;
 
 /** Issues a bearer token for a user. The token is returned once; only its SHA-256 is stored. */
-export async function createSession(db: Db, userId: string, now: Date): Promise<{ token: string; expiresAt: string }> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  now: Date,
+): Promise<{ token: string; expiresAt: string }> {
   const token = randomSecret(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_TTL_DAYS * 86400_000).toISOString();
   await db
     .insertInto('sessions')
-    .values({ token_hash: sha256Hex(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
+    .values({
+      token_hash: sha256Hex(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+    })
     .execute();
   return { token, expiresAt };
 }

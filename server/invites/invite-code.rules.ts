@@ -42,7 +42,10 @@ export function normalizeInviteCode(input: string): string | null {
 
 export type InviteState = 'open' | 'used' | 'expired';
 
-export function inviteState(invite: { used_at: string | null; expires_at: string }, now: string): InviteState {
+export function inviteState(
+  invite: { used_at: string | null; expires_at: string },
+  now: string,
+): InviteState {
   if (invite.used_at) return 'used';
   return invite.expires_at <= now ? 'expired' : 'open';
 }

@@ -72,7 +72,11 @@ export const inviteRedeem: ActionHandler<'invite.redeem'> = {
     }
     if (!(await consumeInvite(ctx.db, invite.id, user.id, ctx.now))) return fail('INVITE.USED');
     if (invite.intended_name && user.displayName === DEFAULT_DISPLAY_NAME) {
-      await ctx.db.updateTable('users').set({ display_name: invite.intended_name }).where('id', '=', user.id).execute();
+      await ctx.db
+        .updateTable('users')
+        .set({ display_name: invite.intended_name })
+        .where('id', '=', user.id)
+        .execute();
     }
 
     if (invite.kind === 'lawyer') {

@@ -38,7 +38,11 @@ export async function createInvite(
 }
 
 export async function findInviteByCode(db: Db, normalizedCode: string): Promise<InvitesTable | undefined> {
-  return db.selectFrom('invites').selectAll().where('code_hash', '=', sha256Hex(normalizedCode)).executeTakeFirst();
+  return db
+    .selectFrom('invites')
+    .selectAll()
+    .where('code_hash', '=', sha256Hex(normalizedCode))
+    .executeTakeFirst();
 }
 
 /** Marks the invite used; returns false if someone else used it first (the update matched no open row). */

@@ -139,4 +139,3 @@ export interface IdempotencyTable {
   response: string;
   created_at: string;
 }
-

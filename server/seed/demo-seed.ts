@@ -12,7 +12,11 @@ const HOUR = 3600_000;
  * Runs once: returns false when the demo lawyer already exists.
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
-  const exists = await db.selectFrom('users').select('id').where('subject', '=', 'dev:lawyer').executeTakeFirst();
+  const exists = await db
+    .selectFrom('users')
+    .select('id')
+    .where('subject', '=', 'dev:lawyer')
+    .executeTakeFirst();
   if (exists) return false;
 
   let at = now.getTime() - 9 * 24 * HOUR;
@@ -24,12 +28,19 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     action: A,
     payload: ActionInput<A>,
   ): Promise<ActionOutput<A>> {
-    const res = await app.handle({ action, payload, requestId: `seed-${randomUUID()}` }, { subject, sourceIp: null });
+    const res = await app.handle(
+      { action, payload, requestId: `seed-${randomUUID()}` },
+      { subject, sourceIp: null },
+    );
     if (!res.ok) throw new Error(`seeding failed at ${action}: ${res.error.code}`);
     return res.data as ActionOutput<A>;
   }
 
-  await db.updateTable('users').set({ display_name: admin.displayName }).where('subject', '=', admin.subject).execute();
+  await db
+    .updateTable('users')
+    .set({ display_name: admin.displayName })
+    .where('subject', '=', admin.subject)
+    .execute();
   const lawyerInvite = await as(admin.subject, 'admin.inviteLawyer', { name: lawyer.displayName });
   await as(lawyer.subject, 'invite.redeem', { code: lawyerInvite.code });
   await as(lawyer.subject, 'profile.update', {

@@ -41,7 +41,11 @@ export const adminListLawyers: ActionHandler<'admin.listLawyers'> = {
         enrolledAt: l.created_at,
         caseCount: Number(l.case_count),
       })),
-      pendingInvites: pending.map((p) => ({ inviteId: p.id, name: p.intended_name ?? '', expiresAt: p.expires_at })),
+      pendingInvites: pending.map((p) => ({
+        inviteId: p.id,
+        name: p.intended_name ?? '',
+        expiresAt: p.expires_at,
+      })),
     });
   },
 };

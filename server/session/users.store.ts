@@ -35,7 +35,12 @@ export async function findLawyerProfile(db: Db, userId: string): Promise<LawyerP
   return row ? { name: row.name, firm: row.firm, licenseNo: row.license_no, phone: row.phone } : null;
 }
 
-export async function saveLawyerProfile(db: Db, userId: string, profile: LawyerProfile, now: string): Promise<void> {
+export async function saveLawyerProfile(
+  db: Db,
+  userId: string,
+  profile: LawyerProfile,
+  now: string,
+): Promise<void> {
   const values = {
     name: profile.name,
     firm: profile.firm,

@@ -97,7 +97,10 @@ export const updateGet: ActionHandler<'update.get'> = {
   async run(raw, input) {
     const ctx = caseContext(raw);
     return ok(
-      await getUpdateDetail(ctx.db, input.updateId, { userId: ctx.caller.user.id, role: ctx.membership.role }),
+      await getUpdateDetail(ctx.db, input.updateId, {
+        userId: ctx.caller.user.id,
+        role: ctx.membership.role,
+      }),
     );
   },
 };

@@ -134,7 +134,9 @@ export async function receiptsFor(db: Db, caseId: string, updateId: string, curr
   const read = await db
     .selectFrom('read_receipts as r')
     .innerJoin('update_versions as v', 'v.id', 'r.version_id')
-    .innerJoin('case_members as m', (j) => j.onRef('m.user_id', '=', 'r.user_id').on('m.case_id', '=', caseId))
+    .innerJoin('case_members as m', (j) =>
+      j.onRef('m.user_id', '=', 'r.user_id').on('m.case_id', '=', caseId),
+    )
     .innerJoin('users as u', 'u.id', 'r.user_id')
     .select(['r.user_id', 'u.display_name', 'v.version_no', 'r.read_at'])
     .where('r.update_id', '=', updateId)
@@ -266,7 +268,8 @@ export async function timelinePage(
         publishedAt: r.created_at,
         versionAt: r.current_version_at,
         corrected: Number(r.current_version_no) > 1,
-        stageChange: r.stage_index === null ? null : { index: Number(r.stage_index), name: r.stage_name ?? '' },
+        stageChange:
+          r.stage_index === null ? null : { index: Number(r.stage_index), name: r.stage_name ?? '' },
         authorName: r.author_name,
         read: Number(r.mine) > 0,
       };

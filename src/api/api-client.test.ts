@@ -44,7 +44,11 @@ describe('api.call', () => {
     const { transport, seen } = recordingTransport([{ ok: true, data: { kind: 'client', caseId: 'c1' } }]);
     const api = createApi({ transport, sleep: noSleep });
     await api.call('invite.redeem', { code: 'ABCD' }, { requestId: 'fixed-id-123' });
-    expect(seen[0]).toMatchObject({ action: 'invite.redeem', payload: { code: 'ABCD' }, requestId: 'fixed-id-123' });
+    expect(seen[0]).toMatchObject({
+      action: 'invite.redeem',
+      payload: { code: 'ABCD' },
+      requestId: 'fixed-id-123',
+    });
   });
 
   it('rejects with NETWORK after the retries run out', async () => {
@@ -76,7 +80,10 @@ describe('api.call', () => {
 
     expect(seen).toHaveLength(1);
     expect(isApiFailure(error)).toBe(true);
-    expect(toApiFailure(error)).toMatchObject({ code: 'INVALID_ARGUMENT', message: ERROR_MESSAGES.INVALID_ARGUMENT });
+    expect(toApiFailure(error)).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: ERROR_MESSAGES.INVALID_ARGUMENT,
+    });
     expect(issuesByField(error)).toEqual({ title: '此项不能为空', court: '不能超过 80 个字' });
   });
 
@@ -86,18 +93,28 @@ describe('api.call', () => {
       { ok: false, error: { code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED } },
     ]);
     const api = createApi({ transport, sleep: noSleep, onUnauthenticated });
-    await expect(api.call('session.me', {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' });
+    await expect(api.call('session.me', {})).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: '请先登录',
+    });
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
   });
 
   it('sends the client info in the envelope', async () => {
     const { transport, seen } = recordingTransport([{ ok: true, data: { versionNo: 1, readAt: 'x' } }]);
-    const api = createApi({ transport, sleep: noSleep, clientInfo: () => ({ platform: 'h5', model: 'iPhone' }) });
+    const api = createApi({
+      transport,
+      sleep: noSleep,
+      clientInfo: () => ({ platform: 'h5', model: 'iPhone' }),
+    });
     await api.call('update.markRead', { updateId: 'u-12345678' });
     expect(seen[0].client).toEqual({ platform: 'h5', model: 'iPhone' });
   });
 
   it('turns unexpected thrown values into INTERNAL, never a raw error', () => {
-    expect(toApiFailure(new TypeError('boom'))).toMatchObject({ code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL });
+    expect(toApiFailure(new TypeError('boom'))).toMatchObject({
+      code: 'INTERNAL',
+      message: ERROR_MESSAGES.INTERNAL,
+    });
   });
 });

@@ -27,7 +27,11 @@ export interface Api {
    * Calls one action. Resolves with its output or rejects with an {@link ApiFailure}.
    * @example const cases = await api.call('case.list', {});
    */
-  call<A extends ActionName>(action: A, input: ActionInput<A>, options?: CallOptions): Promise<ActionOutput<A>>;
+  call<A extends ActionName>(
+    action: A,
+    input: ActionInput<A>,
+    options?: CallOptions,
+  ): Promise<ActionOutput<A>>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

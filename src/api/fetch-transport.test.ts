@@ -25,9 +25,17 @@ describe('fetch transport', () => {
   });
 
   it('treats a server error or a non-envelope body as a retryable transport failure', async () => {
-    const failing = createFetchTransport({ url: '/api', getToken: () => null, fetch: async () => okResponse({}, 502) });
+    const failing = createFetchTransport({
+      url: '/api',
+      getToken: () => null,
+      fetch: async () => okResponse({}, 502),
+    });
     await expect(failing(request)).rejects.toMatchObject({ name: 'TransportError' });
-    const garbled = createFetchTransport({ url: '/api', getToken: () => null, fetch: async () => okResponse('<html>') });
+    const garbled = createFetchTransport({
+      url: '/api',
+      getToken: () => null,
+      fetch: async () => okResponse('<html>'),
+    });
     await expect(garbled(request)).rejects.toMatchObject({ name: 'TransportError' });
   });
 });

@@ -10,8 +10,13 @@ export function Avatar({ name, size = 36 }: { name: string; size?: number }) {
   for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return (
     <View
-      className='ct-avatar'
-      style={{ width: `${size}px`, height: `${size}px`, background: TONES[hash % TONES.length], fontSize: `${Math.round(size * 0.42)}px` }}
+      className="ct-avatar"
+      style={{
+        width: `${size}px`,
+        height: `${size}px`,
+        background: TONES[hash % TONES.length],
+        fontSize: `${Math.round(size * 0.42)}px`,
+      }}
     >
       <Text>{initial}</Text>
     </View>

@@ -41,12 +41,12 @@ export function Button({
       className={classes}
       hoverClass={inactive ? 'none' : 'ct-button--hover'}
       aria-disabled={inactive ? 'true' : undefined}
-      role='button'
+      role="button"
       onClick={() => {
         if (!inactive) onClick?.();
       }}
     >
-      {loading ? <Text className='ct-button__spinner' /> : null}
+      {loading ? <Text className="ct-button__spinner" /> : null}
       <Text>{children}</Text>
     </View>
   );

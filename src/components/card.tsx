@@ -21,9 +21,9 @@ export function Card({ title, extra, id, className, onClick, children }: CardPro
       onClick={onClick}
     >
       {title || extra ? (
-        <View className='ct-card__head'>
-          <Text className='ct-card__title'>{title}</Text>
-          {extra ? <View className='ct-card__extra'>{extra}</View> : null}
+        <View className="ct-card__head">
+          <Text className="ct-card__title">{title}</Text>
+          {extra ? <View className="ct-card__extra">{extra}</View> : null}
         </View>
       ) : null}
       {children}

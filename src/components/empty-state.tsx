@@ -12,13 +12,13 @@ export interface EmptyStateProps {
 
 export function EmptyState({ title, description, glyph = '空', action }: EmptyStateProps) {
   return (
-    <View className='ct-empty'>
-      <View className='ct-empty__glyph'>
+    <View className="ct-empty">
+      <View className="ct-empty__glyph">
         <Text>{glyph}</Text>
       </View>
-      <Text className='ct-empty__title'>{title}</Text>
-      {description ? <Text className='ct-empty__desc'>{description}</Text> : null}
-      {action ? <View className='ct-empty__action'>{action}</View> : null}
+      <Text className="ct-empty__title">{title}</Text>
+      {description ? <Text className="ct-empty__desc">{description}</Text> : null}
+      {action ? <View className="ct-empty__action">{action}</View> : null}
     </View>
   );
 }

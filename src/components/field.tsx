@@ -30,17 +30,21 @@ function FieldFrame({
 }) {
   return (
     <View className={`ct-field ${error ? 'ct-field--error' : ''}`}>
-      <View className='ct-field__label-row'>
-        <Text className='ct-field__label'>
+      <View className="ct-field__label-row">
+        <Text className="ct-field__label">
           {label}
-          {required ? <Text className='ct-field__required'> *</Text> : null}
+          {required ? <Text className="ct-field__required"> *</Text> : null}
         </Text>
         <Text className={`ct-field__counter ${count > maxLength ? 'ct-field__counter--over' : ''}`}>
           {count}/{maxLength}
         </Text>
       </View>
       {children}
-      {error ? <Text className='ct-field__error'>{error}</Text> : hint ? <Text className='ct-field__hint'>{hint}</Text> : null}
+      {error ? (
+        <Text className="ct-field__error">{error}</Text>
+      ) : hint ? (
+        <Text className="ct-field__hint">{hint}</Text>
+      ) : null}
     </View>
   );
 }
@@ -56,7 +60,7 @@ export function Field(props: BaseProps) {
     <FieldFrame {...props} count={charCount(value)}>
       <Input
         id={id}
-        className='ct-field__input'
+        className="ct-field__input"
         value={value}
         maxlength={maxLength}
         placeholder={placeholder}
@@ -72,7 +76,7 @@ export function TextArea(props: BaseProps & { height?: number }) {
     <FieldFrame {...props} count={charCount(value)}>
       <Textarea
         id={id}
-        className='ct-field__textarea'
+        className="ct-field__textarea"
         style={{ height: `${height}px` }}
         value={value}
         maxlength={maxLength}

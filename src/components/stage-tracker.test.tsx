@@ -26,7 +26,13 @@ describe('StageTracker', () => {
   it('labels each stage with its status and shows every description', () => {
     const { container } = render(<StageTracker stages={stages} />);
     const items = container.querySelectorAll('[data-status]');
-    expect(Array.from(items, (el) => el.getAttribute('data-status'))).toEqual(['done', 'current', 'next', 'next', 'next']);
+    expect(Array.from(items, (el) => el.getAttribute('data-status'))).toEqual([
+      'done',
+      'current',
+      'next',
+      'next',
+      'next',
+    ]);
     expect(screen.getAllByText('已完成')).toHaveLength(1);
     expect(screen.getAllByText('进行中')).toHaveLength(1);
     expect(screen.getAllByText('未开始')).toHaveLength(3);

@@ -28,19 +28,27 @@ export function stagesWithStatus(stages: readonly StageTemplate[], currentIndex:
 /** Vertical list of the case's stages: what is behind, where the case is now, and what comes next. */
 export function StageTracker({ stages, compact }: { stages: TrackerStage[]; compact?: boolean }) {
   return (
-    <View className='ct-stages'>
+    <View className="ct-stages">
       {stages.map((stage, index) => (
-        <View key={`${index}-${stage.name}`} className={`ct-stages__item ct-stages__item--${stage.status}`} data-status={stage.status}>
-          <View className='ct-stages__rail'>
-            <View className='ct-stages__dot'>{stage.status === 'done' ? <Text className='ct-stages__check'>✓</Text> : null}</View>
-            {index < stages.length - 1 ? <View className='ct-stages__line' /> : null}
-          </View>
-          <View className='ct-stages__body'>
-            <View className='ct-stages__head'>
-              <Text className='ct-stages__name'>{stage.name}</Text>
-              <Text className='ct-stages__status'>{STAGE_STATUS_LABELS[stage.status]}</Text>
+        <View
+          key={`${index}-${stage.name}`}
+          className={`ct-stages__item ct-stages__item--${stage.status}`}
+          data-status={stage.status}
+        >
+          <View className="ct-stages__rail">
+            <View className="ct-stages__dot">
+              {stage.status === 'done' ? <Text className="ct-stages__check">✓</Text> : null}
             </View>
-            {!compact || stage.status === 'current' ? <Text className='ct-stages__desc'>{stage.description}</Text> : null}
+            {index < stages.length - 1 ? <View className="ct-stages__line" /> : null}
+          </View>
+          <View className="ct-stages__body">
+            <View className="ct-stages__head">
+              <Text className="ct-stages__name">{stage.name}</Text>
+              <Text className="ct-stages__status">{STAGE_STATUS_LABELS[stage.status]}</Text>
+            </View>
+            {!compact || stage.status === 'current' ? (
+              <Text className="ct-stages__desc">{stage.description}</Text>
+            ) : null}
           </View>
         </View>
       ))}

@@ -21,32 +21,36 @@ export function TimelineItem({ entry, showReadBy, clientCount, last, onOpen }: T
     <View
       id={`timeline-${entry.updateId}`}
       className={`ct-timeline-item ${unread ? 'ct-timeline-item--unread' : ''}`}
-      hoverClass='ct-timeline-item--hover'
+      hoverClass="ct-timeline-item--hover"
       onClick={onOpen}
     >
-      <View className='ct-timeline-item__rail'>
-        <View className='ct-timeline-item__dot' />
-        {!last ? <View className='ct-timeline-item__line' /> : null}
+      <View className="ct-timeline-item__rail">
+        <View className="ct-timeline-item__dot" />
+        {!last ? <View className="ct-timeline-item__line" /> : null}
       </View>
-      <View className='ct-timeline-item__body'>
-        <View className='ct-timeline-item__head'>
-          <Text className='ct-timeline-item__title'>{entry.title}</Text>
+      <View className="ct-timeline-item__body">
+        <View className="ct-timeline-item__head">
+          <Text className="ct-timeline-item__title">{entry.title}</Text>
           {unread ? <Badge dot /> : null}
         </View>
         {entry.stageChange || entry.corrected ? (
-          <View className='ct-timeline-item__tags'>
-            {entry.stageChange ? <Tag tone='brand'>进入「{entry.stageChange.name}」阶段</Tag> : null}
-            {entry.corrected ? <Tag tone='warning'>已更正</Tag> : null}
+          <View className="ct-timeline-item__tags">
+            {entry.stageChange ? <Tag tone="brand">进入「{entry.stageChange.name}」阶段</Tag> : null}
+            {entry.corrected ? <Tag tone="warning">已更正</Tag> : null}
           </View>
         ) : null}
-        <Text className='ct-timeline-item__excerpt'>{entry.excerpt}</Text>
-        <View className='ct-timeline-item__meta'>
+        <Text className="ct-timeline-item__excerpt">{entry.excerpt}</Text>
+        <View className="ct-timeline-item__meta">
           <Text>{entry.authorName}</Text>
-          <Text className='ct-timeline-item__sep'>·</Text>
+          <Text className="ct-timeline-item__sep">·</Text>
           <RelativeTime iso={entry.versionAt} />
           {showReadBy ? (
-            <Text className={`ct-timeline-item__readby ${entry.readBy ? 'ct-timeline-item__readby--some' : ''}`}>
-              {clientCount != null ? `已读 ${entry.readBy ?? 0}/${clientCount}` : `${entry.readBy ?? 0} 人已读`}
+            <Text
+              className={`ct-timeline-item__readby ${entry.readBy ? 'ct-timeline-item__readby--some' : ''}`}
+            >
+              {clientCount != null
+                ? `已读 ${entry.readBy ?? 0}/${clientCount}`
+                : `${entry.readBy ?? 0} 人已读`}
             </Text>
           ) : null}
         </View>

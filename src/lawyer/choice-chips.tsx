@@ -8,9 +8,17 @@ export interface Choice<T> {
 }
 
 /** Single-choice chips: easier to scan and tap than a picker for a handful of options. */
-export function ChoiceChips<T>({ choices, value, onChange }: { choices: Choice<T>[]; value: T; onChange: (v: T) => void }) {
+export function ChoiceChips<T>({
+  choices,
+  value,
+  onChange,
+}: {
+  choices: Choice<T>[];
+  value: T;
+  onChange: (v: T) => void;
+}) {
   return (
-    <View className='choice-chips'>
+    <View className="choice-chips">
       {choices.map((c) => (
         <Text
           key={c.label}

@@ -6,7 +6,8 @@ export const routes = {
   case: (caseId: string) => `/pages/case/index?id=${q(caseId)}`,
   update: (updateId: string) => `/pages/update/index?id=${q(updateId)}`,
   join: (code?: string) => (code ? `/pages/join/index?code=${q(code)}` : '/pages/join/index'),
-  login: (redirect?: string) => (redirect ? `/pages/login/index?redirect=${q(redirect)}` : '/pages/login/index'),
+  login: (redirect?: string) =>
+    redirect ? `/pages/login/index?redirect=${q(redirect)}` : '/pages/login/index',
   caseNew: () => '/lawyer/case-new/index',
   invite: (caseId: string) => `/lawyer/invite/index?caseId=${q(caseId)}`,
   publish: (caseId: string) => `/lawyer/publish/index?caseId=${q(caseId)}`,
@@ -27,7 +28,11 @@ export function pageUrl(path: string, params: Record<string, string | undefined>
 
 /** Only our own page paths are accepted as a post-login target (no open redirect). */
 export function safeRedirect(target: string | undefined): string {
-  if (target && /^\/(pages|lawyer)\/[a-z-]+\/index(\?.*)?$/.test(target) && !target.startsWith('/pages/login/')) {
+  if (
+    target &&
+    /^\/(pages|lawyer)\/[a-z-]+\/index(\?.*)?$/.test(target) &&
+    !target.startsWith('/pages/login/')
+  ) {
     return target;
   }
   return routes.home();

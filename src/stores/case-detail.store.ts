@@ -43,7 +43,11 @@ export class CaseDetailStore {
       ]);
       runInAction(() => {
         this.details.set(caseId, detail);
-        this.timelines.set(caseId, { entries: page.entries, nextCursor: page.nextCursor, loadingMore: false });
+        this.timelines.set(caseId, {
+          entries: page.entries,
+          nextCursor: page.nextCursor,
+          loadingMore: false,
+        });
         this.states.set(caseId, { status: 'ready', error: null });
       });
     } catch (e) {

@@ -51,7 +51,10 @@ describe('stores', () => {
     const { api, calls } = fakeApi({
       'case.list': () => ({ cases: [summary('case-0001', 2), summary('case-0002', 1)] }),
       'case.get': ({ caseId }) => detail(caseId as string),
-      'case.timeline': () => ({ entries: [entry('upd-0001', false), entry('upd-0002', false)], nextCursor: null }),
+      'case.timeline': () => ({
+        entries: [entry('upd-0001', false), entry('upd-0002', false)],
+        nextCursor: null,
+      }),
       'update.get': ({ updateId }) => update(updateId as string, 'case-0001'),
       'update.markRead': () => ({ versionNo: 1, readAt: '2025-03-08T07:00:00Z' }),
     });
@@ -74,7 +77,12 @@ describe('stores', () => {
   });
 
   it('keeps a failed load as an error state with the Chinese message', async () => {
-    const { api } = fakeApi({ 'case.get': () => { throw fail('NOT_FOUND'); }, 'case.timeline': () => ({ entries: [], nextCursor: null }) });
+    const { api } = fakeApi({
+      'case.get': () => {
+        throw fail('NOT_FOUND');
+      },
+      'case.timeline': () => ({ entries: [], nextCursor: null }),
+    });
     const root = new RootStore({ api });
     await root.caseDetails.load('case-9999');
     expect(root.caseDetails.state('case-9999')).toMatchObject({
@@ -117,11 +125,14 @@ describe('stores', () => {
     const root = new RootStore({ api });
     await root.caseDetails.load('case-0001');
     await root.caseDetails.loadMore('case-0001');
-    expect(root.caseDetails.timeline('case-0001')?.entries.map((e) => e.updateId)).toEqual(['upd-0001', 'upd-0002', 'upd-0003']);
-    expect(calls.filter((c) => c.action === 'case.timeline').map((c) => (c.payload as { cursor?: string }).cursor)).toEqual([
-      undefined,
-      'c2',
+    expect(root.caseDetails.timeline('case-0001')?.entries.map((e) => e.updateId)).toEqual([
+      'upd-0001',
+      'upd-0002',
+      'upd-0003',
     ]);
+    expect(
+      calls.filter((c) => c.action === 'case.timeline').map((c) => (c.payload as { cursor?: string }).cursor),
+    ).toEqual([undefined, 'c2']);
     await root.caseDetails.loadMore('case-0001'); // no further page: no request
     expect(calls.filter((c) => c.action === 'case.timeline')).toHaveLength(2);
   });
@@ -129,13 +140,22 @@ describe('stores', () => {
   it('normalizes a typed invite code before redeeming it', async () => {
     const { api, calls } = fakeApi({ 'invite.redeem': () => ({ kind: 'client', caseId: 'case-0001' }) });
     const root = new RootStore({ api });
-    await expect(root.invites.redeem('  abcd efgh  ')).resolves.toEqual({ kind: 'client', caseId: 'case-0001' });
+    await expect(root.invites.redeem('  abcd efgh  ')).resolves.toEqual({
+      kind: 'client',
+      caseId: 'case-0001',
+    });
     expect(calls[0].payload).toEqual({ code: 'ABCD-EFGH' });
   });
 
   it('forgets the previous user on reset', async () => {
     const { api } = fakeApi({
-      'session.me': () => ({ userId: 'u1', displayName: '李女士', isAdmin: false, isLawyer: false, profile: null }),
+      'session.me': () => ({
+        userId: 'u1',
+        displayName: '李女士',
+        isAdmin: false,
+        isLawyer: false,
+        profile: null,
+      }),
       'case.list': () => ({ cases: [summary('case-0001', 1)] }),
     });
     const root = new RootStore({ api });

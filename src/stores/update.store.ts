@@ -55,7 +55,8 @@ export class UpdateStore {
       const detail = this.details.get(updateId);
       if (!detail) return;
       if (!detail.myReadAt) detail.myReadAt = readAt;
-      if (this.caseDetails.noteUpdateRead(detail.caseId, updateId)) this.caseList.noteUpdateRead(detail.caseId);
+      if (this.caseDetails.noteUpdateRead(detail.caseId, updateId))
+        this.caseList.noteUpdateRead(detail.caseId);
     });
   }
 

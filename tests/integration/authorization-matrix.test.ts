@@ -12,20 +12,37 @@ interface Fixture {
 /** A valid payload for each action, so that only the caller's role can make it fail with a deny code. */
 const PAYLOADS: { [A in ActionName]: (fx: Fixture, role: MatrixRole) => Promise<ActionInput<A>> } = {
   'session.me': async () => ({}),
-  'profile.update': async () => ({ name: '张律师', firm: '示例律师事务所', licenseNo: '13101201810000001', phone: null }),
+  'profile.update': async () => ({
+    name: '张律师',
+    firm: '示例律师事务所',
+    licenseNo: '13101201810000001',
+    phone: null,
+  }),
   'admin.inviteLawyer': async () => ({ name: '赵律师' }),
   'admin.listLawyers': async () => ({}),
   'invite.createClient': async (fx) => ({ caseId: fx.caseId, clientName: null }),
   'invite.redeem': async (fx) => ({
-    code: (await fx.h.ok(fx.subjects.lawyer, 'invite.createClient', { caseId: fx.caseId, clientName: null })).code,
+    code: (await fx.h.ok(fx.subjects.lawyer, 'invite.createClient', { caseId: fx.caseId, clientName: null }))
+      .code,
   }),
-  'case.create': async () => ({ title: '新案件', caseType: '民事', caseNumber: null, court: null, opposingParty: null }),
+  'case.create': async () => ({
+    title: '新案件',
+    caseType: '民事',
+    caseNumber: null,
+    court: null,
+    opposingParty: null,
+  }),
   'case.list': async () => ({}),
   'case.get': async (fx) => ({ caseId: fx.caseId }),
   'case.timeline': async (fx) => ({ caseId: fx.caseId }),
   'case.verifyLog': async (fx) => ({ caseId: fx.caseId }),
   'update.publish': async (fx) => ({ caseId: fx.caseId, ...sampleUpdate }),
-  'update.correct': async (fx, role) => ({ updateId: fx.updateId, ...sampleUpdate, body: `更正 ${role}`, reason: '更正' }),
+  'update.correct': async (fx, role) => ({
+    updateId: fx.updateId,
+    ...sampleUpdate,
+    body: `更正 ${role}`,
+    reason: '更正',
+  }),
   'update.get': async (fx) => ({ updateId: fx.updateId }),
   'update.markRead': async (fx) => ({ updateId: fx.updateId }),
 };
@@ -69,7 +86,11 @@ describe('the authorization matrix', () => {
       const allowed = AUTHORIZATION_MATRIX[action].includes(role);
       const payload = await (PAYLOADS[action] as (f: Fixture, r: MatrixRole) => Promise<unknown>)(fx, role);
       const before = await fx.h.counts();
-      const res = await fx.h.send(fx.subjects[role], { action, payload, requestId: `req-${action.replace(".", "-")}-${role}` });
+      const res = await fx.h.send(fx.subjects[role], {
+        action,
+        payload,
+        requestId: `req-${action.replace('.', '-')}-${role}`,
+      });
       const denied = !res.ok && DENY_CODES.includes(res.error.code);
       expect({ role, action, outcome: denied ? 'deny' : 'allow' }).toEqual({
         role,
@@ -85,7 +106,10 @@ describe('the authorization matrix', () => {
     const fx = await fixture();
     try {
       for (const action of ACTION_NAMES) {
-        const payload = await (PAYLOADS[action] as (f: Fixture, r: MatrixRole) => Promise<unknown>)(fx, 'lawyer');
+        const payload = await (PAYLOADS[action] as (f: Fixture, r: MatrixRole) => Promise<unknown>)(
+          fx,
+          'lawyer',
+        );
         const res = await fx.h.send(null, { action, payload, requestId: 'req-anonymous' });
         expect(res.ok || res.error.code).toBe('UNAUTHENTICATED');
       }

@@ -9,7 +9,12 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-async function expectRejected(subject: string, action: Parameters<Harness['err']>[1], payload: unknown, code: string) {
+async function expectRejected(
+  subject: string,
+  action: Parameters<Harness['err']>[1],
+  payload: unknown,
+  code: string,
+) {
   const before = await h.counts();
   const error = await h.err(subject, action, payload);
   expect(error.code).toBe(code);
@@ -23,14 +28,24 @@ describe('text limits', () => {
 
   it('refuses an empty or whitespace-only title', async () => {
     for (const title of ['', '   ', '\n\t']) {
-      const error = await expectRejected(firm.lawyer, 'case.create', { ...caseInput, title }, 'INVALID_ARGUMENT');
+      const error = await expectRejected(
+        firm.lawyer,
+        'case.create',
+        { ...caseInput, title },
+        'INVALID_ARGUMENT',
+      );
       expect(error.issues).toEqual([{ path: 'title', message: '此项不能为空' }]);
     }
   });
 
   it('refuses a field one character over its limit and accepts it at the limit', async () => {
     const over = '案'.repeat(LIMITS.caseTitle + 1);
-    const error = await expectRejected(firm.lawyer, 'case.create', { ...caseInput, title: over }, 'INVALID_ARGUMENT');
+    const error = await expectRejected(
+      firm.lawyer,
+      'case.create',
+      { ...caseInput, title: over },
+      'INVALID_ARGUMENT',
+    );
     expect(error.issues?.[0].message).toBe(`不能超过 ${LIMITS.caseTitle} 个字`);
     const atLimit = await h.ok(firm.lawyer, 'case.create', {
       ...caseInput,
@@ -82,8 +97,18 @@ describe('text limits', () => {
 
 describe('callers out of place', () => {
   it('refuses a client calling a lawyer action on their own case', async () => {
-    await expectRejected(firm.client, 'update.publish', { caseId: firm.caseId, ...sampleUpdate }, 'FORBIDDEN');
-    await expectRejected(firm.client, 'invite.createClient', { caseId: firm.caseId, clientName: null }, 'FORBIDDEN');
+    await expectRejected(
+      firm.client,
+      'update.publish',
+      { caseId: firm.caseId, ...sampleUpdate },
+      'FORBIDDEN',
+    );
+    await expectRejected(
+      firm.client,
+      'invite.createClient',
+      { caseId: firm.caseId, clientName: null },
+      'FORBIDDEN',
+    );
     await expectRejected(firm.client, 'case.create', { title: '我的案件', caseType: '民事' }, 'FORBIDDEN');
   });
 
@@ -99,6 +124,11 @@ describe('callers out of place', () => {
   it('keeps a lawyer of another case out', async () => {
     const other = await setUpFirm(h, '-other');
     await expectRejected(other.lawyer, 'case.get', { caseId: firm.caseId }, 'NOT_FOUND');
-    await expectRejected(other.lawyer, 'update.publish', { caseId: firm.caseId, ...sampleUpdate }, 'NOT_FOUND');
+    await expectRejected(
+      other.lawyer,
+      'update.publish',
+      { caseId: firm.caseId, ...sampleUpdate },
+      'NOT_FOUND',
+    );
   });
 });

@@ -35,8 +35,15 @@ describe('the cloud-function entry', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(wx.calls).toBe(1);
 
-    const asLawyer = createCloudMain(fakeWeChat({ OPENID: firm.lawyer.replace('wx:', '') }), async () => h.app);
-    const ok = await asLawyer({ action: 'case.get', payload: { caseId: firm.caseId }, requestId: 'req-cloud-002' });
+    const asLawyer = createCloudMain(
+      fakeWeChat({ OPENID: firm.lawyer.replace('wx:', '') }),
+      async () => h.app,
+    );
+    const ok = await asLawyer({
+      action: 'case.get',
+      payload: { caseId: firm.caseId },
+      requestId: 'req-cloud-002',
+    });
     expect(ok).toMatchObject({ ok: true, data: { id: firm.caseId } });
   });
 

@@ -21,7 +21,10 @@ describe('the envelope', () => {
 
   it('answers an unknown action with UNKNOWN_ACTION and its Chinese message', async () => {
     const res = await h.send(firm.lawyer, { action: 'case.delete', payload: {}, requestId: 'req-12345678' });
-    expect(res).toEqual({ ok: false, error: { code: 'UNKNOWN_ACTION', message: ERROR_MESSAGES.UNKNOWN_ACTION } });
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_ACTION', message: ERROR_MESSAGES.UNKNOWN_ACTION },
+    });
     const proto = await h.send(firm.lawyer, { action: 'toString', payload: {}, requestId: 'req-12345678' });
     expect(proto.ok || proto.error.code).toBe('UNKNOWN_ACTION');
   });
@@ -113,7 +116,12 @@ describe('idempotency', () => {
       'req-shared-01',
     );
     if (!published.ok) throw new Error('publish failed');
-    const read = await h.call(firm.client, 'update.markRead', { updateId: published.data.id }, 'req-shared-01');
+    const read = await h.call(
+      firm.client,
+      'update.markRead',
+      { updateId: published.data.id },
+      'req-shared-01',
+    );
     expect(read.ok).toBe(true);
   });
 });

@@ -49,7 +49,11 @@ describe('the HTTP entry', () => {
   it('ends a session on logout', async () => {
     const server = await buildHttpServer({ app: h.app, devLogin: true, clock: h.now });
     const token = await login(server, { persona: 'lawyer' });
-    await server.inject({ method: 'POST', url: '/api/session/logout', headers: { authorization: `Bearer ${token}` } });
+    await server.inject({
+      method: 'POST',
+      url: '/api/session/logout',
+      headers: { authorization: `Bearer ${token}` },
+    });
     const res = await api(server, token, { action: 'case.list', payload: {}, requestId: 'req-http-0003' });
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
   });
@@ -63,16 +67,20 @@ describe('the HTTP entry', () => {
       payload: '{"action": ',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.any(String) } });
+    expect(res.json()).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.any(String) },
+    });
     expect(res.body).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
   it('has no dev login routes unless dev login is on', async () => {
     const server = await buildHttpServer({ app: h.app, devLogin: false });
     expect((await server.inject({ method: 'GET', url: '/api/dev/personas' })).statusCode).toBe(404);
-    expect((await server.inject({ method: 'POST', url: '/api/dev/login', payload: { persona: 'admin' } })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await server.inject({ method: 'POST', url: '/api/dev/login', payload: { persona: 'admin' } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('rejects a dev login for a persona that does not exist', async () => {
@@ -92,7 +100,12 @@ describe('entry configuration', () => {
 
   it('listens on loopback unless told otherwise and reads admins as WeChat openids', () => {
     const config = readEntryConfig({ CASETRAIL_ADMIN_OPENIDS: 'o-1, o-2' });
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 8787, devLogin: false, adminSubjects: ['wx:o-1', 'wx:o-2'] });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8787,
+      devLogin: false,
+      adminSubjects: ['wx:o-1', 'wx:o-2'],
+    });
     expect(() => readEntryConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
 });

@@ -15,14 +15,21 @@ describe('client invites', () => {
     const invite = await h.ok(firm.lawyer, 'invite.createClient', { caseId: firm.caseId, clientName: null });
     const symbols = invite.code.replace(/-/g, '');
     expect(symbols.length * 5).toBeGreaterThanOrEqual(128);
-    const stored = await h.db.selectFrom('invites').selectAll().where('id', '=', invite.inviteId).executeTakeFirstOrThrow();
+    const stored = await h.db
+      .selectFrom('invites')
+      .selectAll()
+      .where('id', '=', invite.inviteId)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(symbols);
   });
 
   it('accepts a code typed loosely: lower case, spaces, look-alike letters', async () => {
     const invite = await h.ok(firm.lawyer, 'invite.createClient', { caseId: firm.caseId, clientName: null });
     const typed = invite.code.toLowerCase().replace(/-/g, ' ').replace(/1/g, 'l').replace(/0/g, 'o');
-    expect(await h.ok(NEWCOMER, 'invite.redeem', { code: typed })).toEqual({ kind: 'client', caseId: firm.caseId });
+    expect(await h.ok(NEWCOMER, 'invite.redeem', { code: typed })).toEqual({
+      kind: 'client',
+      caseId: firm.caseId,
+    });
   });
 
   it('refuses an invite used by someone else, changing nothing', async () => {
@@ -62,7 +69,9 @@ describe('client invites', () => {
 
   it('tells a member they are already in the case and keeps the invite open', async () => {
     const invite = await h.ok(firm.lawyer, 'invite.createClient', { caseId: firm.caseId, clientName: null });
-    expect((await h.err(firm.client, 'invite.redeem', { code: invite.code })).code).toBe('INVITE.ALREADY_MEMBER');
+    expect((await h.err(firm.client, 'invite.redeem', { code: invite.code })).code).toBe(
+      'INVITE.ALREADY_MEMBER',
+    );
     expect(await h.ok(NEWCOMER, 'invite.redeem', { code: invite.code })).toMatchObject({ kind: 'client' });
   });
 });

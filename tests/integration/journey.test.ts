@@ -19,7 +19,11 @@ describe('the first journey', () => {
     expect(admin.isAdmin).toBe(true);
     await enrollLawyer(h, LAWYER, '张律师');
     const me = await h.ok(LAWYER, 'session.me', {});
-    expect(me).toMatchObject({ isLawyer: true, displayName: '张律师', profile: { licenseNo: '13101201810000001' } });
+    expect(me).toMatchObject({
+      isLawyer: true,
+      displayName: '张律师',
+      profile: { licenseNo: '13101201810000001' },
+    });
 
     // The lawyer opens a case; its stages come from the 劳动 template.
     const created = await h.ok(LAWYER, 'case.create', {
@@ -46,14 +50,25 @@ describe('the first journey', () => {
 
     // The lawyer publishes an update that moves the case to arbitration.
     h.advance(HOUR);
-    const update = await h.ok(LAWYER, 'update.publish', { caseId: created.id, ...sampleUpdate, stageIndex: 1 });
+    const update = await h.ok(LAWYER, 'update.publish', {
+      caseId: created.id,
+      ...sampleUpdate,
+      stageIndex: 1,
+    });
     expect(update.versions).toHaveLength(1);
     expect(update.versions[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(update.receipts).toEqual({ read: [], unreadClients: [{ userId: client.userId, displayName: '王先生' }] });
+    expect(update.receipts).toEqual({
+      read: [],
+      unreadClients: [{ userId: client.userId, displayName: '王先生' }],
+    });
 
     // The client sees it as unread, with the stage moved.
     const [summary] = (await h.ok(CLIENT, 'case.list', {})).cases;
-    expect(summary).toMatchObject({ id: created.id, unread: 1, currentStage: { index: 1, name: '劳动仲裁' } });
+    expect(summary).toMatchObject({
+      id: created.id,
+      unread: 1,
+      currentStage: { index: 1, name: '劳动仲裁' },
+    });
     const timeline = await h.ok(CLIENT, 'case.timeline', { caseId: created.id });
     expect(timeline.entries).toHaveLength(1);
     expect(timeline.entries[0]).toMatchObject({ title: sampleUpdate.title, read: false, corrected: false });
@@ -91,7 +106,10 @@ describe('the first journey', () => {
       'stage.changed',
       'update.read',
     ]);
-    expect(await h.ok(LAWYER, 'case.verifyLog', { caseId: created.id })).toMatchObject({ valid: true, events: 6 });
+    expect(await h.ok(LAWYER, 'case.verifyLog', { caseId: created.id })).toMatchObject({
+      valid: true,
+      events: 6,
+    });
   });
 });
 
@@ -138,10 +156,14 @@ describe('corrections', () => {
   it('refuses a correction that changes nothing, or has no reason', async () => {
     const { update } = await publishedUpdate();
     const before = await h.counts();
-    expect((await h.err(LAWYER, 'update.correct', { updateId: update.id, ...sampleUpdate, reason: '无' })).code).toBe(
-      'UPDATE.NOTHING_CHANGED',
-    );
-    const noReason = await h.err(LAWYER, 'update.correct', { updateId: update.id, ...sampleUpdate, reason: '  ' });
+    expect(
+      (await h.err(LAWYER, 'update.correct', { updateId: update.id, ...sampleUpdate, reason: '无' })).code,
+    ).toBe('UPDATE.NOTHING_CHANGED');
+    const noReason = await h.err(LAWYER, 'update.correct', {
+      updateId: update.id,
+      ...sampleUpdate,
+      reason: '  ',
+    });
     expect(noReason.issues?.[0].path).toBe('reason');
     expect(await h.counts()).toEqual(before);
   });
@@ -203,11 +225,8 @@ describe('the timeline', () => {
     const times: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { entries: { title: string; publishedAt: string }[]; nextCursor: string | null } = await h.ok(
-        LAWYER,
-        'case.timeline',
-        { caseId: created.id, cursor, limit: 3 },
-      );
+      const page: { entries: { title: string; publishedAt: string }[]; nextCursor: string | null } =
+        await h.ok(LAWYER, 'case.timeline', { caseId: created.id, cursor, limit: 3 });
       seen.push(...page.entries.map((e) => e.title));
       times.push(...page.entries.map((e) => e.publishedAt));
       cursor = page.nextCursor;

@@ -56,40 +56,56 @@ function AdminPage() {
 
   if (admin.status === 'error' && admin.error?.code !== 'NETWORK') {
     return (
-      <View className='page'>
-        <EmptyState glyph='!' title='无法打开律师管理' description={admin.error?.message} />
+      <View className="page">
+        <EmptyState glyph="!" title="无法打开律师管理" description={admin.error?.message} />
       </View>
     );
   }
 
   return (
-    <View className='page admin-page'>
-      <Card title='邀请律师'>
-        <Field id='lawyer-name-input' label='律师姓名' required value={name} onChange={setName} maxLength={LIMITS.personName} error={errors.name} />
-        <Button id='invite-lawyer-submit' type='primary' block loading={busy} onClick={() => void inviteLawyer()}>
+    <View className="page admin-page">
+      <Card title="邀请律师">
+        <Field
+          id="lawyer-name-input"
+          label="律师姓名"
+          required
+          value={name}
+          onChange={setName}
+          maxLength={LIMITS.personName}
+          error={errors.name}
+        />
+        <Button
+          id="invite-lawyer-submit"
+          type="primary"
+          block
+          loading={busy}
+          onClick={() => void inviteLawyer()}
+        >
           生成律师邀请
         </Button>
       </Card>
-      {invite ? <InviteCard invite={invite} audience='律师' /> : null}
+      {invite ? <InviteCard invite={invite} audience="律师" /> : null}
 
-      <Text className='section-title'>本所律师（{admin.lawyers.length}）</Text>
+      <Text className="section-title">本所律师（{admin.lawyers.length}）</Text>
       {admin.status !== 'ready' && admin.lawyers.length === 0 ? (
         <Skeleton rows={2} />
       ) : (
-        <Card id='lawyer-list'>
-          {admin.lawyers.length === 0 ? <Text className='muted'>还没有律师</Text> : null}
+        <Card id="lawyer-list">
+          {admin.lawyers.length === 0 ? <Text className="muted">还没有律师</Text> : null}
           {admin.lawyers.map((l) => (
-            <View key={l.userId} className='admin-page__row'>
+            <View key={l.userId} className="admin-page__row">
               <Avatar name={l.displayName} />
-              <View className='admin-page__row-text'>
-                <Text className='admin-page__name'>{l.displayName}</Text>
-                <Text className='muted'>
-                  {[l.firm, l.licenseNo ? `执业证号 ${l.licenseNo}` : '未填写执业信息'].filter(Boolean).join(' · ')}
+              <View className="admin-page__row-text">
+                <Text className="admin-page__name">{l.displayName}</Text>
+                <Text className="muted">
+                  {[l.firm, l.licenseNo ? `执业证号 ${l.licenseNo}` : '未填写执业信息']
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               </View>
-              <View className='admin-page__row-side'>
+              <View className="admin-page__row-side">
                 <Text>{l.caseCount} 件</Text>
-                <Text className='muted'>{formatDate(l.enrolledAt)}加入</Text>
+                <Text className="muted">{formatDate(l.enrolledAt)}加入</Text>
               </View>
             </View>
           ))}
@@ -98,14 +114,14 @@ function AdminPage() {
 
       {admin.pendingInvites.length > 0 ? (
         <View>
-          <Text className='section-title'>待接受的邀请（{admin.pendingInvites.length}）</Text>
-          <Card id='pending-invites'>
+          <Text className="section-title">待接受的邀请（{admin.pendingInvites.length}）</Text>
+          <Card id="pending-invites">
             {admin.pendingInvites.map((p) => (
-              <View key={p.inviteId} className='admin-page__row'>
+              <View key={p.inviteId} className="admin-page__row">
                 <Avatar name={p.name} />
-                <View className='admin-page__row-text'>
-                  <Text className='admin-page__name'>{p.name}</Text>
-                  <Text className='muted'>有效期至 {formatExactTime(p.expiresAt)}</Text>
+                <View className="admin-page__row-text">
+                  <Text className="admin-page__name">{p.name}</Text>
+                  <Text className="muted">有效期至 {formatExactTime(p.expiresAt)}</Text>
                 </View>
               </View>
             ))}

@@ -37,7 +37,13 @@ function CaseNewPage() {
     setErrors({});
     try {
       const detail = await cases.create(
-        { title, caseType, caseNumber: caseNumber || null, court: court || null, opposingParty: opposingParty || null },
+        {
+          title,
+          caseType,
+          caseNumber: caseNumber || null,
+          court: court || null,
+          opposingParty: opposingParty || null,
+        },
         { requestId: requestId.take() },
       );
       requestId.settle();
@@ -46,7 +52,11 @@ function CaseNewPage() {
       requestId.settle(e);
       setErrors(issuesByField(e));
       if (isApiFailure(e) && e.code === 'LAWYER.PROFILE_REQUIRED') {
-        const { confirm } = await Taro.showModal({ title: '请先完善执业信息', content: e.message, confirmText: '去完善' });
+        const { confirm } = await Taro.showModal({
+          title: '请先完善执业信息',
+          content: e.message,
+          confirmText: '去完善',
+        });
         if (confirm) Taro.navigateTo({ url: routes.profile() });
       } else {
         toastFailure(e);
@@ -57,55 +67,55 @@ function CaseNewPage() {
   };
 
   return (
-    <View className='page'>
+    <View className="page">
       <Card>
         <Field
-          id='case-title-input'
-          label='案件名称'
+          id="case-title-input"
+          label="案件名称"
           required
           value={title}
           onChange={setTitle}
           maxLength={LIMITS.caseTitle}
-          placeholder='例如 李女士诉某科技公司民间借贷纠纷'
+          placeholder="例如 李女士诉某科技公司民间借贷纠纷"
           error={errors.title}
         />
-        <Text className='form-label'>案件类型</Text>
+        <Text className="form-label">案件类型</Text>
         <ChoiceChips
           choices={CASE_TYPES.map((t, i) => ({ value: t, label: t, id: `case-type-${i}` }))}
           value={caseType}
           onChange={setCaseType}
         />
-        {errors.caseType ? <Text className='form-error'>{errors.caseType}</Text> : null}
+        {errors.caseType ? <Text className="form-error">{errors.caseType}</Text> : null}
       </Card>
 
-      <Card title='阶段预览' extra={`${STAGE_TEMPLATES[caseType].length} 个阶段`}>
-        <Text className='muted' style={{ display: 'block', marginBottom: '12px', lineHeight: 1.6 }}>
+      <Card title="阶段预览" extra={`${STAGE_TEMPLATES[caseType].length} 个阶段`}>
+        <Text className="muted" style={{ display: 'block', marginBottom: '12px', lineHeight: 1.6 }}>
           客户会看到这些阶段和每个阶段的说明；发布进展时可推进阶段。
         </Text>
         <StageTracker stages={stagesWithStatus(STAGE_TEMPLATES[caseType], 0)} />
       </Card>
 
-      <Card title='案件信息（选填）'>
+      <Card title="案件信息（选填）">
         <Field
-          id='case-number-input'
-          label='案号'
+          id="case-number-input"
+          label="案号"
           value={caseNumber}
           onChange={setCaseNumber}
           maxLength={LIMITS.caseNumber}
-          placeholder='例如 （2025）沪0105民初1234号'
+          placeholder="例如 （2025）沪0105民初1234号"
           error={errors.caseNumber}
         />
         <Field
-          id='case-court-input'
-          label='法院 / 仲裁机构'
+          id="case-court-input"
+          label="法院 / 仲裁机构"
           value={court}
           onChange={setCourt}
           maxLength={LIMITS.court}
           error={errors.court}
         />
         <Field
-          id='case-opposing-input'
-          label='对方当事人'
+          id="case-opposing-input"
+          label="对方当事人"
           value={opposingParty}
           onChange={setOpposingParty}
           maxLength={LIMITS.opposingParty}
@@ -113,7 +123,7 @@ function CaseNewPage() {
         />
       </Card>
 
-      <Button id='create-case-submit' type='primary' block loading={busy} onClick={() => void submit()}>
+      <Button id="create-case-submit" type="primary" block loading={busy} onClick={() => void submit()}>
         创建案件
       </Button>
     </View>

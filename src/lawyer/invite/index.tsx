@@ -47,28 +47,28 @@ function InvitePage() {
   };
 
   return (
-    <View className='page'>
-      {caseTitle ? <Text className='section-title'>{caseTitle}</Text> : null}
+    <View className="page">
+      {caseTitle ? <Text className="section-title">{caseTitle}</Text> : null}
       <Card>
         <Field
-          id='invite-client-name'
-          label='客户称呼（选填，便于您辨认）'
+          id="invite-client-name"
+          label="客户称呼（选填，便于您辨认）"
           value={clientName}
           onChange={setClientName}
           maxLength={LIMITS.personName}
-          placeholder='例如 李女士'
+          placeholder="例如 李女士"
           error={errors.clientName}
         />
       </Card>
-      <Button id='create-invite-submit' type='primary' block loading={busy} onClick={() => void create()}>
+      <Button id="create-invite-submit" type="primary" block loading={busy} onClick={() => void create()}>
         {invite ? '再生成一个邀请' : '生成邀请'}
       </Button>
       {invite ? (
         <View style={{ marginTop: '12px' }}>
-          <InviteCard invite={invite} audience='客户' />
+          <InviteCard invite={invite} audience="客户" />
         </View>
       ) : (
-        <Text className='muted' style={{ display: 'block', marginTop: '12px', lineHeight: 1.6 }}>
+        <Text className="muted" style={{ display: 'block', marginTop: '12px', lineHeight: 1.6 }}>
           生成后可把链接或邀请码发给客户。邀请一次有效、有期限，过期或用过后需重新生成。
         </Text>
       )}

@@ -27,7 +27,10 @@ function ProfileForm() {
     setBusy(true);
     setErrors({});
     try {
-      await session.updateProfile({ name, firm, licenseNo, phone: phone || null }, { requestId: requestId.take() });
+      await session.updateProfile(
+        { name, firm, licenseNo, phone: phone || null },
+        { requestId: requestId.take() },
+      );
       requestId.settle();
       toastSuccess('已保存');
       if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
@@ -42,23 +45,47 @@ function ProfileForm() {
   };
 
   return (
-    <View className='page'>
+    <View className="page">
       <Card>
-        <Field id='profile-name-input' label='姓名' required value={name} onChange={setName} maxLength={LIMITS.personName} error={errors.name} />
-        <Field id='profile-firm-input' label='执业机构' required value={firm} onChange={setFirm} maxLength={LIMITS.firmName} placeholder='例如 某某律师事务所' error={errors.firm} />
         <Field
-          id='profile-license-input'
-          label='执业证号'
+          id="profile-name-input"
+          label="姓名"
+          required
+          value={name}
+          onChange={setName}
+          maxLength={LIMITS.personName}
+          error={errors.name}
+        />
+        <Field
+          id="profile-firm-input"
+          label="执业机构"
+          required
+          value={firm}
+          onChange={setFirm}
+          maxLength={LIMITS.firmName}
+          placeholder="例如 某某律师事务所"
+          error={errors.firm}
+        />
+        <Field
+          id="profile-license-input"
+          label="执业证号"
           required
           value={licenseNo}
           onChange={setLicenseNo}
           maxLength={LIMITS.licenseNo}
-          placeholder='17 位执业证号'
+          placeholder="17 位执业证号"
           error={errors.licenseNo}
         />
-        <Field id='profile-phone-input' label='联系电话（选填）' value={phone} onChange={setPhone} maxLength={LIMITS.phone} error={errors.phone} />
+        <Field
+          id="profile-phone-input"
+          label="联系电话（选填）"
+          value={phone}
+          onChange={setPhone}
+          maxLength={LIMITS.phone}
+          error={errors.phone}
+        />
       </Card>
-      <Button id='profile-submit' type='primary' block loading={busy} onClick={() => void save()}>
+      <Button id="profile-submit" type="primary" block loading={busy} onClick={() => void save()}>
         保存
       </Button>
     </View>
@@ -74,7 +101,7 @@ function ProfilePage() {
   if (!signedIn) return null;
   if (!session.me) {
     return (
-      <View className='page'>
+      <View className="page">
         <Skeleton rows={4} />
       </View>
     );

@@ -63,7 +63,7 @@ function PublishPage() {
   if (!signedIn) return null;
   if (!prefilled) {
     return (
-      <View className='page'>
+      <View className="page">
         <Skeleton cards={2} rows={4} />
       </View>
     );
@@ -109,59 +109,63 @@ function PublishPage() {
     { value: null as number | null, label: '不变更', id: 'stage-option-none' },
     ...(detail?.stages ?? [])
       .filter((s) => s.status !== 'current')
-      .map((s) => ({ value: s.index as number | null, label: `${s.index + 1}. ${s.name}`, id: `stage-option-${s.index}` })),
+      .map((s) => ({
+        value: s.index as number | null,
+        label: `${s.index + 1}. ${s.name}`,
+        id: `stage-option-${s.index}`,
+      })),
   ];
 
   return (
-    <View className='page'>
-      {detail ? <Text className='section-title'>{detail.title}</Text> : null}
+    <View className="page">
+      {detail ? <Text className="section-title">{detail.title}</Text> : null}
       <Card>
         <Field
-          id='update-title-input'
-          label='标题'
+          id="update-title-input"
+          label="标题"
           required
           value={draft.title}
           onChange={set('title')}
           maxLength={LIMITS.updateTitle}
-          placeholder='例如 已向法院提交起诉材料'
+          placeholder="例如 已向法院提交起诉材料"
           error={errors.title}
         />
         <TextArea
-          id='update-body-input'
-          label='进展内容'
+          id="update-body-input"
+          label="进展内容"
           required
           value={draft.body}
           onChange={set('body')}
           maxLength={LIMITS.updateBody}
           height={160}
-          placeholder='发生了什么、对案件意味着什么'
+          placeholder="发生了什么、对案件意味着什么"
           error={errors.body}
         />
         <TextArea
-          id='update-next-input'
-          label='下一步'
+          id="update-next-input"
+          label="下一步"
           value={draft.nextSteps}
           onChange={set('nextSteps')}
           maxLength={LIMITS.updateNextSteps}
-          placeholder='接下来律师会做什么、需要客户配合什么'
+          placeholder="接下来律师会做什么、需要客户配合什么"
           error={errors.nextSteps}
         />
         <TextArea
-          id='update-risks-input'
-          label='当前风险'
+          id="update-risks-input"
+          label="当前风险"
           value={draft.risks}
           onChange={set('risks')}
           maxLength={LIMITS.updateRisks}
-          placeholder='客户需要知道的不利因素或不确定性'
+          placeholder="客户需要知道的不利因素或不确定性"
           error={errors.risks}
         />
       </Card>
 
       {correcting ? (
-        <Card title='更正原因'>
+        <Card title="更正原因">
           <TextArea
-            id='correction-reason-input'
-            label='为什么更正（客户可见）'
+            id="correction-reason-input"
+            label="为什么更正（客户可见）"
             required
             value={reason}
             onChange={setReason}
@@ -171,18 +175,18 @@ function PublishPage() {
           />
         </Card>
       ) : detail ? (
-        <Card title='推进案件阶段' extra={`当前：${detail.currentStage.name}`}>
+        <Card title="推进案件阶段" extra={`当前：${detail.currentStage.name}`}>
           <ChoiceChips choices={stageChoices} value={stageIndex} onChange={setStageIndex} />
-          {errors.stageIndex ? <Text className='form-error'>{errors.stageIndex}</Text> : null}
+          {errors.stageIndex ? <Text className="form-error">{errors.stageIndex}</Text> : null}
         </Card>
       ) : null}
 
-      <Text className='form-note'>
+      <Text className="form-note">
         {correcting
           ? '更正会生成新版本，原版本和客户的阅读记录完整保留，客户需要重新阅读新版本。'
           : '发布后内容不可修改，只能更正；客户阅读后会留下阅读回执。'}
       </Text>
-      <Button id='publish-submit' type='primary' block loading={busy} onClick={() => void submit()}>
+      <Button id="publish-submit" type="primary" block loading={busy} onClick={() => void submit()}>
         {correcting ? '发布更正' : '发布进展'}
       </Button>
     </View>

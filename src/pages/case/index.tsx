@@ -20,30 +20,30 @@ function CaseFacts({ detail }: { detail: CaseDetail }) {
   const clients = detail.members.filter((m) => m.role === 'client').map((m) => m.displayName);
   return (
     <Card>
-      <Text className='case-page__title' id='case-title'>
+      <Text className="case-page__title" id="case-title">
         {detail.title}
       </Text>
-      <View className='case-page__tags'>
-        <Tag tone='brand'>{detail.caseType}</Tag>
+      <View className="case-page__tags">
+        <Tag tone="brand">{detail.caseType}</Tag>
         <Tag>当前阶段：{detail.currentStage.name}</Tag>
       </View>
-      <View className='case-page__facts'>
+      <View className="case-page__facts">
         {facts
           .filter(([, value]) => value)
           .map(([label, value]) => (
-            <View className='case-page__fact' key={label}>
-              <Text className='case-page__fact-label'>{label}</Text>
-              <Text className='case-page__fact-value'>{value}</Text>
+            <View className="case-page__fact" key={label}>
+              <Text className="case-page__fact-label">{label}</Text>
+              <Text className="case-page__fact-value">{value}</Text>
             </View>
           ))}
-        <View className='case-page__fact'>
-          <Text className='case-page__fact-label'>承办律师</Text>
-          <Text className='case-page__fact-value'>{lawyers.join('、') || '—'}</Text>
+        <View className="case-page__fact">
+          <Text className="case-page__fact-label">承办律师</Text>
+          <Text className="case-page__fact-value">{lawyers.join('、') || '—'}</Text>
         </View>
         {detail.myRole === 'lawyer' ? (
-          <View className='case-page__fact'>
-            <Text className='case-page__fact-label'>客户</Text>
-            <Text className='case-page__fact-value' id='case-clients'>
+          <View className="case-page__fact">
+            <Text className="case-page__fact-label">客户</Text>
+            <Text className="case-page__fact-value" id="case-clients">
               {clients.join('、') || '尚未邀请'}
             </Text>
           </View>
@@ -77,10 +77,10 @@ function CasePage() {
 
   if (!detail) {
     return (
-      <View className='page'>
+      <View className="page">
         {state.status === 'error' ? (
           <EmptyState
-            glyph='!'
+            glyph="!"
             title={state.error?.code === 'NOT_FOUND' ? '无法查看此案件' : '加载失败'}
             description={state.error?.message}
             action={<Button onClick={() => Taro.reLaunch({ url: routes.home() })}>返回我的案件</Button>}
@@ -97,24 +97,32 @@ function CasePage() {
   const entries = timeline?.entries ?? [];
 
   return (
-    <View className='page case-page'>
+    <View className="page case-page">
       <CaseFacts detail={detail} />
 
       {isLawyer ? (
-        <View className='actions'>
-          <Button id='publish-update-button' type='primary' onClick={() => Taro.navigateTo({ url: routes.publish(caseId) })}>
+        <View className="actions">
+          <Button
+            id="publish-update-button"
+            type="primary"
+            onClick={() => Taro.navigateTo({ url: routes.publish(caseId) })}
+          >
             发布进展
           </Button>
-          <Button id='invite-client-button' type='plain' onClick={() => Taro.navigateTo({ url: routes.invite(caseId) })}>
+          <Button
+            id="invite-client-button"
+            type="plain"
+            onClick={() => Taro.navigateTo({ url: routes.invite(caseId) })}
+          >
             邀请客户
           </Button>
         </View>
       ) : null}
 
       <Card
-        title='案件阶段'
+        title="案件阶段"
         extra={
-          <Text className='link' onClick={() => setShowAllStages(!showAllStages)}>
+          <Text className="link" onClick={() => setShowAllStages(!showAllStages)}>
             {showAllStages ? '收起说明' : '展开全部说明'}
           </Text>
         }
@@ -122,11 +130,18 @@ function CasePage() {
         <StageTracker stages={detail.stages} compact={!showAllStages} />
       </Card>
 
-      <Card title='案件进展' extra={entries.length > 0 ? `共 ${entries.length}${timeline?.nextCursor ? '+' : ''} 条` : undefined}>
+      <Card
+        title="案件进展"
+        extra={entries.length > 0 ? `共 ${entries.length}${timeline?.nextCursor ? '+' : ''} 条` : undefined}
+      >
         {entries.length === 0 ? (
-          <Text className='muted case-page__empty'>{isLawyer ? '还没有发布进展。点「发布进展」书面告知客户案件情况。' : '律师还没有发布进展，有新进展时会显示在这里。'}</Text>
+          <Text className="muted case-page__empty">
+            {isLawyer
+              ? '还没有发布进展。点「发布进展」书面告知客户案件情况。'
+              : '律师还没有发布进展，有新进展时会显示在这里。'}
+          </Text>
         ) : (
-          <View id='timeline'>
+          <View id="timeline">
             {entries.map((entry, index) => (
               <TimelineItem
                 key={entry.updateId}
@@ -138,7 +153,12 @@ function CasePage() {
               />
             ))}
             {timeline?.nextCursor ? (
-              <Button block size='small' loading={timeline.loadingMore} onClick={() => caseDetails.loadMore(caseId).catch(toastFailure)}>
+              <Button
+                block
+                size="small"
+                loading={timeline.loadingMore}
+                onClick={() => caseDetails.loadMore(caseId).catch(toastFailure)}
+              >
                 加载更早的进展
               </Button>
             ) : null}

@@ -12,29 +12,33 @@ import './index.scss';
 
 function CaseCard({ summary }: { summary: CaseSummary }) {
   return (
-    <Card className='case-card' id={`case-card-${summary.id}`} onClick={() => Taro.navigateTo({ url: routes.case(summary.id) })}>
-      <View className='case-card__head'>
-        <Text className='case-card__title'>{summary.title}</Text>
+    <Card
+      className="case-card"
+      id={`case-card-${summary.id}`}
+      onClick={() => Taro.navigateTo({ url: routes.case(summary.id) })}
+    >
+      <View className="case-card__head">
+        <Text className="case-card__title">{summary.title}</Text>
         <Badge count={summary.unread} />
       </View>
-      <View className='case-card__tags'>
-        <Tag tone='brand'>{summary.caseType}</Tag>
+      <View className="case-card__tags">
+        <Tag tone="brand">{summary.caseType}</Tag>
         <Tag>
           {summary.currentStage.name} · {summary.currentStage.index + 1}/{summary.stageCount}
         </Tag>
-        {summary.myRole === 'lawyer' ? <Tag tone='success'>承办</Tag> : null}
+        {summary.myRole === 'lawyer' ? <Tag tone="success">承办</Tag> : null}
       </View>
-      <View className='case-card__foot'>
-        <Text className='case-card__lawyers'>
+      <View className="case-card__foot">
+        <Text className="case-card__lawyers">
           {summary.caseNumber ? `${summary.caseNumber} · ` : ''}
           {summary.lawyerNames.length > 0 ? `承办律师 ${summary.lawyerNames.join('、')}` : ''}
         </Text>
-        <Text className='case-card__time'>
+        <Text className="case-card__time">
           <RelativeTime iso={summary.lastActivityAt} />
           更新
         </Text>
       </View>
-      {summary.unread > 0 ? <Text className='case-card__unread'>{summary.unread} 条新进展未读</Text> : null}
+      {summary.unread > 0 ? <Text className="case-card__unread">{summary.unread} 条新进展未读</Text> : null}
     </Card>
   );
 }
@@ -66,20 +70,24 @@ function Index() {
   };
 
   return (
-    <View className='page home'>
+    <View className="page home">
       {me ? (
-        <View className='home__hello'>
+        <View className="home__hello">
           <Avatar name={me.displayName} size={44} />
-          <View className='home__hello-text'>
-            <Text className='home__name' id='me-name'>
+          <View className="home__hello-text">
+            <Text className="home__name" id="me-name">
               {me.displayName}
             </Text>
-            <Text className='muted'>
-              {me.isAdmin ? '律所管理员' : isLawyer ? me.profile?.firm ?? '律师' : '委托人'}
+            <Text className="muted">
+              {me.isAdmin ? '律所管理员' : isLawyer ? (me.profile?.firm ?? '律师') : '委托人'}
             </Text>
           </View>
           {isLawyer ? (
-            <Text id='profile-link' className='link' onClick={() => Taro.navigateTo({ url: routes.profile() })}>
+            <Text
+              id="profile-link"
+              className="link"
+              onClick={() => Taro.navigateTo({ url: routes.profile() })}
+            >
               执业信息
             </Text>
           ) : null}
@@ -87,14 +95,18 @@ function Index() {
       ) : null}
 
       {isLawyer || session.isAdmin ? (
-        <View className='actions'>
+        <View className="actions">
           {isLawyer ? (
-            <Button id='new-case-button' type='primary' onClick={() => Taro.navigateTo({ url: routes.caseNew() })}>
+            <Button
+              id="new-case-button"
+              type="primary"
+              onClick={() => Taro.navigateTo({ url: routes.caseNew() })}
+            >
               新建案件
             </Button>
           ) : null}
           {session.isAdmin ? (
-            <Button id='admin-link' onClick={() => Taro.navigateTo({ url: routes.admin() })}>
+            <Button id="admin-link" onClick={() => Taro.navigateTo({ url: routes.admin() })}>
               律师管理
             </Button>
           ) : null}
@@ -102,16 +114,16 @@ function Index() {
       ) : null}
 
       {session.needsLawyerProfile ? (
-        <Card className='home__notice' onClick={() => Taro.navigateTo({ url: routes.profile() })}>
-          <Text className='home__notice-text'>请先完善执业信息（律所、执业证号），之后即可新建案件。</Text>
-          <Text className='link'>去完善 ›</Text>
+        <Card className="home__notice" onClick={() => Taro.navigateTo({ url: routes.profile() })}>
+          <Text className="home__notice-text">请先完善执业信息（律所、执业证号），之后即可新建案件。</Text>
+          <Text className="link">去完善 ›</Text>
         </Card>
       ) : null}
 
       {firstLoad && cases.status === 'error' ? (
         <EmptyState
-          glyph='!'
-          title='加载失败'
+          glyph="!"
+          title="加载失败"
           description={cases.error?.message}
           action={<Button onClick={() => void cases.load()}>重新加载</Button>}
         />
@@ -119,31 +131,43 @@ function Index() {
         <Skeleton cards={3} rows={2} />
       ) : cases.cases.length === 0 ? (
         session.isAdmin && !isLawyer ? (
-          <EmptyState glyph='所' title='律所管理' description='在「律师管理」中邀请本所律师加入；律师承办的案件由律师本人管理。' />
+          <EmptyState
+            glyph="所"
+            title="律所管理"
+            description="在「律师管理」中邀请本所律师加入；律师承办的案件由律师本人管理。"
+          />
         ) : isLawyer ? (
-          <EmptyState glyph='案' title='还没有案件' description='新建案件后，邀请客户加入，即可向客户书面同步进展。' />
+          <EmptyState
+            glyph="案"
+            title="还没有案件"
+            description="新建案件后，邀请客户加入，即可向客户书面同步进展。"
+          />
         ) : (
           <EmptyState
-            glyph='案'
-            title='暂无案件'
-            description='收到律师发来的邀请后，即可在这里查看案件进展。'
+            glyph="案"
+            title="暂无案件"
+            description="收到律师发来的邀请后，即可在这里查看案件进展。"
             action={
-              <Button id='enter-invite-code' type='plain' onClick={() => Taro.navigateTo({ url: routes.join() })}>
+              <Button
+                id="enter-invite-code"
+                type="plain"
+                onClick={() => Taro.navigateTo({ url: routes.join() })}
+              >
                 输入邀请码
               </Button>
             }
           />
         )
       ) : (
-        <View id='case-list'>
-          <Text className='section-title'>
+        <View id="case-list">
+          <Text className="section-title">
             {isLawyer ? '承办的案件' : '我的案件'}（{cases.cases.length}）
           </Text>
           {cases.cases.map((c) => (
             <CaseCard key={c.id} summary={c} />
           ))}
           {!isLawyer ? (
-            <Text className='link home__join' onClick={() => Taro.navigateTo({ url: routes.join() })}>
+            <Text className="link home__join" onClick={() => Taro.navigateTo({ url: routes.join() })}>
               有新的邀请码？加入案件 ›
             </Text>
           ) : null}
@@ -151,7 +175,7 @@ function Index() {
       )}
 
       {process.env.TARO_ENV === 'h5' ? (
-        <Text id='switch-account' className='home__switch muted' onClick={() => void switchAccount()}>
+        <Text id="switch-account" className="home__switch muted" onClick={() => void switchAccount()}>
           退出登录
         </Text>
       ) : null}

@@ -53,37 +53,44 @@ function JoinPage() {
   };
 
   return (
-    <View className='page join-page'>
-      <View className='join-page__intro'>
-        <Text className='join-page__title'>加入案件</Text>
-        <Text className='muted join-page__desc'>
+    <View className="page join-page">
+      <View className="join-page__intro">
+        <Text className="join-page__title">加入案件</Text>
+        <Text className="muted join-page__desc">
           输入律师发给您的邀请码，加入后即可随时查看案件进展，律师的每条书面告知都会留存记录。
         </Text>
       </View>
       <Card>
         <Field
-          id='invite-code-input'
-          label='邀请码'
+          id="invite-code-input"
+          label="邀请码"
           value={code}
           onChange={(v) => {
             setCode(v);
             setFailure(null);
           }}
           maxLength={LIMITS.inviteCode}
-          placeholder='例如 ABCD-EFGH-…'
+          placeholder="例如 ABCD-EFGH-…"
           error={failure?.message}
         />
         {failure?.alreadyMember ? (
-          <Text className='link' onClick={() => Taro.reLaunch({ url: routes.home() })}>
+          <Text className="link" onClick={() => Taro.reLaunch({ url: routes.home() })}>
             查看我的案件 ›
           </Text>
         ) : null}
       </Card>
-      <Button id='join-submit' type='primary' block loading={busy} disabled={!code.trim()} onClick={() => void join()}>
+      <Button
+        id="join-submit"
+        type="primary"
+        block
+        loading={busy}
+        disabled={!code.trim()}
+        onClick={() => void join()}
+      >
         加入案件
       </Button>
       {failure && !failure.retryable && !failure.alreadyMember ? (
-        <Text className='muted join-page__help' id='join-error-help'>
+        <Text className="muted join-page__help" id="join-error-help">
           如需帮助，请直接联系您的承办律师。
         </Text>
       ) : null}

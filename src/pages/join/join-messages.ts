@@ -22,7 +22,11 @@ export function joinFailureView(error: unknown): JoinFailureView {
   const hint = HINTS[code];
   return {
     message: hint ? `${failure.message}。${hint}` : failure.message,
-    retryable: code === 'INVITE.NOT_FOUND' || code === 'INVALID_ARGUMENT' || code === 'NETWORK' || code === 'RATE_LIMITED',
+    retryable:
+      code === 'INVITE.NOT_FOUND' ||
+      code === 'INVALID_ARGUMENT' ||
+      code === 'NETWORK' ||
+      code === 'RATE_LIMITED',
     alreadyMember: code === 'INVITE.ALREADY_MEMBER',
   };
 }

@@ -17,7 +17,9 @@ type Availability = 'loading' | 'available' | 'unavailable';
 export default function LoginPage() {
   const { params } = useRouter();
   const stores = useStores();
-  const [availability, setAvailability] = useState<Availability>(process.env.TARO_ENV === 'h5' ? 'loading' : 'unavailable');
+  const [availability, setAvailability] = useState<Availability>(
+    process.env.TARO_ENV === 'h5' ? 'loading' : 'unavailable',
+  );
   const [personas, setPersonas] = useState<DevPersona[]>([]);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -48,54 +50,54 @@ export default function LoginPage() {
   };
 
   return (
-    <View className='page login-page'>
-      <View className='login-page__brand'>
-        <Text className='login-page__logo'>律程</Text>
-        <Text className='muted'>案件进展，书面告知，有据可查</Text>
+    <View className="page login-page">
+      <View className="login-page__brand">
+        <Text className="login-page__logo">律程</Text>
+        <Text className="muted">案件进展，书面告知，有据可查</Text>
       </View>
 
       {availability === 'loading' ? <Skeleton rows={3} /> : null}
 
       {availability === 'unavailable' ? (
-        <Card id='login-unavailable'>
-          <Text className='login-page__notice'>网页版暂不提供登录，请在微信中打开「律程」小程序使用。</Text>
+        <Card id="login-unavailable">
+          <Text className="login-page__notice">网页版暂不提供登录，请在微信中打开「律程」小程序使用。</Text>
         </Card>
       ) : null}
 
       {availability === 'available' ? (
         <View>
-          <Text className='section-title'>开发环境 · 选择身份</Text>
+          <Text className="section-title">开发环境 · 选择身份</Text>
           <Card>
             {personas.map((p) => (
               <View
                 key={p.key}
                 id={`login-persona-${p.key}`}
-                className='login-page__persona'
-                hoverClass='login-page__persona--hover'
+                className="login-page__persona"
+                hoverClass="login-page__persona--hover"
                 onClick={() => void signIn(p.key)}
               >
                 <Avatar name={p.displayName} />
-                <View className='login-page__persona-text'>
-                  <Text className='login-page__persona-name'>{p.displayName}</Text>
-                  <Text className='muted'>{ROLE_LABELS[p.role] ?? p.role}</Text>
+                <View className="login-page__persona-text">
+                  <Text className="login-page__persona-name">{p.displayName}</Text>
+                  <Text className="muted">{ROLE_LABELS[p.role] ?? p.role}</Text>
                 </View>
-                <Text className='link'>{busy === p.key ? '登录中…' : '登录 ›'}</Text>
+                <Text className="link">{busy === p.key ? '登录中…' : '登录 ›'}</Text>
               </View>
             ))}
           </Card>
-          <Text className='section-title'>新客户</Text>
+          <Text className="section-title">新客户</Text>
           <Card>
             <Field
-              id='new-client-name'
-              label='您的姓名'
+              id="new-client-name"
+              label="您的姓名"
               value={name}
               onChange={setName}
               maxLength={LIMITS.personName}
-              placeholder='例如 王先生'
+              placeholder="例如 王先生"
             />
             <Button
-              id='login-new-client'
-              type='primary'
+              id="login-new-client"
+              type="primary"
               block
               loading={busy === 'new'}
               disabled={!name.trim()}

@@ -14,17 +14,17 @@ import './index.scss';
 function VersionContent({ version }: { version: UpdateVersion }) {
   return (
     <View>
-      <Text className='update-page__body pre-wrap'>{version.body}</Text>
+      <Text className="update-page__body pre-wrap">{version.body}</Text>
       {version.nextSteps ? (
-        <View className='update-page__block update-page__block--next'>
-          <Text className='update-page__block-title'>下一步</Text>
-          <Text className='update-page__block-text pre-wrap'>{version.nextSteps}</Text>
+        <View className="update-page__block update-page__block--next">
+          <Text className="update-page__block-title">下一步</Text>
+          <Text className="update-page__block-text pre-wrap">{version.nextSteps}</Text>
         </View>
       ) : null}
       {version.risks ? (
-        <View className='update-page__block update-page__block--risk'>
-          <Text className='update-page__block-title'>当前风险</Text>
-          <Text className='update-page__block-text pre-wrap'>{version.risks}</Text>
+        <View className="update-page__block update-page__block--risk">
+          <Text className="update-page__block-title">当前风险</Text>
+          <Text className="update-page__block-text pre-wrap">{version.risks}</Text>
         </View>
       ) : null}
     </View>
@@ -38,32 +38,34 @@ function shortHash(hash: string): string {
 function VersionHistory({ versions }: { versions: UpdateVersion[] }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <Card title='更正记录' id='version-history'>
-      <Text className='muted update-page__note'>已发布的内容不会被修改；每次更正都生成新版本，旧版本完整保留。</Text>
+    <Card title="更正记录" id="version-history">
+      <Text className="muted update-page__note">
+        已发布的内容不会被修改；每次更正都生成新版本，旧版本完整保留。
+      </Text>
       {versions.map((v, index) => (
-        <View key={v.id} className='update-page__version'>
-          <View className='update-page__version-head'>
-            <Text className='update-page__version-no'>
+        <View key={v.id} className="update-page__version">
+          <View className="update-page__version-head">
+            <Text className="update-page__version-no">
               第 {v.versionNo} 版{index === 0 ? '（当前）' : ''}
             </Text>
-            <Text className='muted'>{formatExactTime(v.publishedAt)}</Text>
+            <Text className="muted">{formatExactTime(v.publishedAt)}</Text>
           </View>
-          <Text className='muted'>
+          <Text className="muted">
             {v.authorName} · 内容指纹 {shortHash(v.contentHash)}
           </Text>
           {v.reason ? (
-            <Text className='update-page__reason'>更正原因：{v.reason}</Text>
+            <Text className="update-page__reason">更正原因：{v.reason}</Text>
           ) : (
-            <Text className='muted update-page__reason--first'>首次发布</Text>
+            <Text className="muted update-page__reason--first">首次发布</Text>
           )}
           {index > 0 ? (
             <View>
-              <Text className='link' onClick={() => setOpen(open === v.id ? null : v.id)}>
+              <Text className="link" onClick={() => setOpen(open === v.id ? null : v.id)}>
                 {open === v.id ? '收起此版本' : '查看此版本内容 ›'}
               </Text>
               {open === v.id ? (
-                <View className='update-page__old'>
-                  <Text className='update-page__old-title'>{v.title}</Text>
+                <View className="update-page__old">
+                  <Text className="update-page__old-title">{v.title}</Text>
                   <VersionContent version={v} />
                 </View>
               ) : null}
@@ -80,25 +82,25 @@ function Receipts({ detail }: { detail: UpdateDetail }) {
   if (!receipts) return null;
   const current = detail.versions[0].versionNo;
   return (
-    <Card title='阅读回执' id='read-receipts'>
+    <Card title="阅读回执" id="read-receipts">
       {receipts.read.length === 0 && receipts.unreadClients.length === 0 ? (
-        <Text className='muted'>案件还没有客户。邀请客户加入后，这里会显示谁在何时阅读了哪一版。</Text>
+        <Text className="muted">案件还没有客户。邀请客户加入后，这里会显示谁在何时阅读了哪一版。</Text>
       ) : null}
       {receipts.read.map((r) => (
-        <View key={`${r.userId}-${r.versionNo}`} className='update-page__receipt' data-testid='receipt-read'>
+        <View key={`${r.userId}-${r.versionNo}`} className="update-page__receipt" data-testid="receipt-read">
           <Avatar name={r.displayName} size={28} />
-          <Text className='update-page__receipt-name'>{r.displayName}</Text>
+          <Text className="update-page__receipt-name">{r.displayName}</Text>
           <Text className={r.versionNo === current ? 'update-page__receipt-ok' : 'update-page__receipt-old'}>
             已读第 {r.versionNo} 版{r.versionNo === current ? '' : '（旧版）'}
           </Text>
-          <Text className='muted update-page__receipt-time'>{formatExactTime(r.readAt)}</Text>
+          <Text className="muted update-page__receipt-time">{formatExactTime(r.readAt)}</Text>
         </View>
       ))}
       {receipts.unreadClients.map((c) => (
-        <View key={c.userId} className='update-page__receipt' data-testid='receipt-unread'>
+        <View key={c.userId} className="update-page__receipt" data-testid="receipt-unread">
           <Avatar name={c.displayName} size={28} />
-          <Text className='update-page__receipt-name'>{c.displayName}</Text>
-          <Text className='update-page__receipt-unread'>未读当前版本</Text>
+          <Text className="update-page__receipt-name">{c.displayName}</Text>
+          <Text className="update-page__receipt-unread">未读当前版本</Text>
         </View>
       ))}
     </Card>
@@ -124,9 +126,9 @@ function UpdatePage() {
   const state = updates.state(updateId);
   if (!detail) {
     return (
-      <View className='page'>
+      <View className="page">
         {state.status === 'error' ? (
-          <EmptyState glyph='!' title='无法查看此进展' description={state.error?.message} />
+          <EmptyState glyph="!" title="无法查看此进展" description={state.error?.message} />
         ) : (
           <Skeleton cards={2} rows={4} />
         )}
@@ -137,27 +139,30 @@ function UpdatePage() {
   const current = detail.versions[0];
   const isLawyer = detail.receipts !== undefined;
   return (
-    <View className='page update-page'>
-      <Text className='link update-page__case' onClick={() => Taro.redirectTo({ url: routes.case(detail.caseId) })}>
+    <View className="page update-page">
+      <Text
+        className="link update-page__case"
+        onClick={() => Taro.redirectTo({ url: routes.case(detail.caseId) })}
+      >
         ‹ {detail.caseTitle}
       </Text>
       <Card>
-        <Text className='update-page__title' id='update-title'>
+        <Text className="update-page__title" id="update-title">
           {current.title}
         </Text>
-        <View className='update-page__tags'>
-          {current.stageChange ? <Tag tone='brand'>进入「{current.stageChange.name}」阶段</Tag> : null}
-          {detail.corrected ? <Tag tone='warning'>已更正</Tag> : null}
+        <View className="update-page__tags">
+          {current.stageChange ? <Tag tone="brand">进入「{current.stageChange.name}」阶段</Tag> : null}
+          {detail.corrected ? <Tag tone="warning">已更正</Tag> : null}
           <Tag>第 {current.versionNo} 版</Tag>
         </View>
-        <Text className='muted update-page__meta'>
+        <Text className="muted update-page__meta">
           {current.authorName} 发布于 {formatExactTime(current.publishedAt)}
         </Text>
         <VersionContent version={current} />
-        <View className='update-page__footer'>
-          <Text className='muted'>内容指纹（SHA-256）{shortHash(current.contentHash)}</Text>
+        <View className="update-page__footer">
+          <Text className="muted">内容指纹（SHA-256）{shortHash(current.contentHash)}</Text>
           {!isLawyer && detail.myReadAt ? (
-            <Text className='update-page__read' id='my-read-at'>
+            <Text className="update-page__read" id="my-read-at">
               您已于 {formatExactTime(detail.myReadAt)} 阅读
             </Text>
           ) : null}
@@ -165,8 +170,11 @@ function UpdatePage() {
       </Card>
 
       {isLawyer ? (
-        <View className='actions'>
-          <Button id='correct-update-button' onClick={() => Taro.navigateTo({ url: routes.correct(detail.id) })}>
+        <View className="actions">
+          <Button
+            id="correct-update-button"
+            onClick={() => Taro.navigateTo({ url: routes.correct(detail.id) })}
+          >
             更正此进展
           </Button>
         </View>
