@@ -19,6 +19,19 @@ export const ERROR_MESSAGES = {
   'LAWYER.PROFILE_REQUIRED': '请先完善律师执业信息',
   'CASE.STAGE_NOT_FOUND': '所选阶段不存在',
   'UPDATE.NOTHING_CHANGED': '更正内容与当前版本相同',
+  'STATEMENT.NO_ITEMS': '告知书至少需要一条内容才能发布',
+  'STATEMENT.NO_DRAFT': '没有待发布的草稿',
+  'STATEMENT.CHANGE_NOTE_REQUIRED': '发布新版本时请说明修改内容',
+  'STATEMENT.NOTHING_CHANGED': '草稿与当前版本相同，无需发布新版本',
+  'STATEMENT.NOT_PUBLISHED': '该告知书尚未发布，暂不能确认',
+  'STATEMENT.SUPERSEDED': '该告知书已更新，请查看最新版本后再确认',
+  'STATEMENT.ITEMS_UNCHECKED': '请逐条勾选「我已阅读并理解」后再确认',
+  'STATEMENT.ITEM_NOT_FOUND': '所提问的条目不存在',
+  'STATEMENT.ALREADY_ACKNOWLEDGED': '该客户已确认当前版本，无需提醒',
+  'STATEMENT.REMINDED_RECENTLY': '24 小时内已提醒过该客户，请稍后再试',
+  'STATEMENT.QUIET_HOURS': '当前处于免打扰时段，请在免打扰时段结束后再提醒',
+  'STATEMENT.TEMPLATE_NOT_FOUND': '所选模板不存在',
+  'STATEMENT.QUESTION_ANSWERED': '该问题已回复',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

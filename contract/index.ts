@@ -3,6 +3,7 @@ import { adminActions } from './admin';
 import { caseActions } from './cases';
 import { inviteActions } from './invites';
 import { sessionActions } from './session';
+import { statementActions } from './statements';
 import { updateActions } from './updates';
 
 /**
@@ -15,6 +16,7 @@ export const actions = {
   ...inviteActions,
   ...caseActions,
   ...updateActions,
+  ...statementActions,
 } as const;
 
 export type Actions = typeof actions;
@@ -35,3 +37,18 @@ export type { Me, LawyerProfile } from './session';
 export type { Invite } from './invites';
 export type { CaseSummary, CaseDetail, Stage, TimelineEntry, MemberRole } from './cases';
 export type { UpdateDetail, UpdateVersion, ReadReceipt } from './updates';
+export type {
+  StatementDetail,
+  StatementSummary,
+  StatementContent,
+  StatementItem,
+  StatementTemplate,
+  StatementVersionMeta,
+  Receipt,
+  Question,
+  ClientStatus,
+  VersionDiff,
+  ItemChange,
+  SectionKey,
+  DraftContentInput,
+} from './statements';

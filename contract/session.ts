@@ -2,11 +2,18 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { optionalText, requiredText } from './fields';
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
+
+/** Reminders are never queued inside a lawyer's quiet hours (Asia/Shanghai wall-clock time). */
+export const quietHours = z.object({ start: clockTime, end: clockTime });
+export const DEFAULT_QUIET_HOURS = { start: '22:00', end: '08:00' } as const;
+
 export const lawyerProfile = z.object({
   name: z.string(),
   firm: z.string(),
   licenseNo: z.string(),
   phone: z.string().nullable(),
+  quietHours: quietHours.nullable(),
 });
 export type LawyerProfile = z.infer<typeof lawyerProfile>;
 
@@ -36,6 +43,8 @@ export const sessionActions = {
             .regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不正确')
             .nullable(),
         ),
+        /** Omit for the default 22:00–08:00; null for none. */
+        quietHours: quietHours.nullable().default(DEFAULT_QUIET_HOURS),
       })
       .strict(),
     output: me,

@@ -15,6 +15,7 @@ const ALL = ROLES;
 const LAWYERS = ['lawyerOfOtherCase', 'lawyer'] as const;
 const MEMBERS = ['client', 'lawyer'] as const;
 const CASE_LAWYER = ['lawyer'] as const;
+const CASE_CLIENT = ['client'] as const;
 const ADMIN = ['admin'] as const;
 
 /**
@@ -38,4 +39,16 @@ export const AUTHORIZATION_MATRIX: Record<ActionName, readonly MatrixRole[]> = {
   'update.correct': CASE_LAWYER,
   'update.get': MEMBERS,
   'update.markRead': MEMBERS,
+  'statement.templates': LAWYERS,
+  'statement.createDraft': CASE_LAWYER,
+  'statement.saveDraft': CASE_LAWYER,
+  'statement.publish': CASE_LAWYER,
+  'statement.list': MEMBERS,
+  'statement.get': MEMBERS,
+  'statement.markViewed': CASE_CLIENT,
+  'statement.acknowledge': CASE_CLIENT,
+  'statement.ask': CASE_CLIENT,
+  'statement.answer': CASE_LAWYER,
+  'statement.remind': CASE_LAWYER,
+  'statement.mine': ALL,
 };

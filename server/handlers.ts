@@ -3,6 +3,20 @@ import type { Handlers } from './core/action';
 import { adminInviteLawyer, inviteCreateClient, inviteRedeem } from './invites/invites.actions';
 import { adminListLawyers } from './session/admin.actions';
 import { profileUpdate, sessionMe } from './session/session.actions';
+import {
+  statementAcknowledge,
+  statementAnswer,
+  statementAsk,
+  statementCreateDraft,
+  statementGet,
+  statementList,
+  statementMarkViewed,
+  statementMine,
+  statementPublish,
+  statementRemind,
+  statementSaveDraft,
+  statementTemplates,
+} from './statements/statements.actions';
 import { updateCorrect, updateGet, updateMarkRead, updatePublish } from './updates/updates.actions';
 
 /** Every action of the contract, with its handler. A missing entry is a type error. */
@@ -22,4 +36,16 @@ export const handlers: Handlers = {
   'update.correct': updateCorrect,
   'update.get': updateGet,
   'update.markRead': updateMarkRead,
+  'statement.templates': statementTemplates,
+  'statement.createDraft': statementCreateDraft,
+  'statement.saveDraft': statementSaveDraft,
+  'statement.publish': statementPublish,
+  'statement.list': statementList,
+  'statement.get': statementGet,
+  'statement.markViewed': statementMarkViewed,
+  'statement.acknowledge': statementAcknowledge,
+  'statement.ask': statementAsk,
+  'statement.answer': statementAnswer,
+  'statement.remind': statementRemind,
+  'statement.mine': statementMine,
 };

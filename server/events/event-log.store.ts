@@ -16,7 +16,14 @@ export type CaseEventType =
   | 'update.published'
   | 'update.corrected'
   | 'update.read'
-  | 'stage.changed';
+  | 'stage.changed'
+  | 'statement.drafted'
+  | 'statement.published'
+  | 'statement.viewed'
+  | 'statement.acknowledged'
+  | 'statement.question.asked'
+  | 'statement.question.answered'
+  | 'statement.reminder.queued';
 
 /**
  * Appends one event to the case's chain. Must run inside the transaction that makes the change,

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
+import * as statements from './migrations/0002-statements';
 import type { Database } from './schema';
 
 /** The query layer for either engine: feature code sees only this type. */
@@ -8,6 +9,7 @@ export type Db = Kysely<Database>;
 /** Migrations are listed here (not read from disk) so the esbuild bundle carries them. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-statements': statements,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

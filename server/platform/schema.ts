@@ -15,6 +15,14 @@ export interface Database {
   read_receipts: ReadReceiptsTable;
   case_events: CaseEventsTable;
   idempotency: IdempotencyTable;
+  statements: StatementsTable;
+  statement_drafts: StatementDraftsTable;
+  statement_versions: StatementVersionsTable;
+  statement_views: StatementViewsTable;
+  acknowledgments: AcknowledgmentsTable;
+  statement_questions: StatementQuestionsTable;
+  statement_answers: StatementAnswersTable;
+  notification_outbox: NotificationOutboxTable;
 }
 
 export interface UsersTable {
@@ -34,6 +42,9 @@ export interface LawyerProfilesTable {
   license_no: string;
   phone: string | null;
   updated_at: string;
+  /** Quiet hours, Asia/Shanghai `HH:mm`; both null when the lawyer has none. */
+  quiet_start: string | null;
+  quiet_end: string | null;
 }
 
 export interface SessionsTable {
@@ -138,4 +149,88 @@ export interface IdempotencyTable {
   payload_hash: string;
   response: string;
   created_at: string;
+}
+
+export interface StatementsTable {
+  id: string;
+  case_id: string;
+  created_by: string;
+  created_at: string;
+  /** 0 until the first version is published. */
+  current_version_no: number;
+  current_version_id: string | null;
+}
+
+export interface StatementDraftsTable {
+  statement_id: string;
+  /** The draft's StatementContent as JSON; drafts are working copies, edited in place. */
+  content: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface StatementVersionsTable {
+  id: string;
+  statement_id: string;
+  version_no: number;
+  content: string;
+  canonical: string;
+  content_hash: string;
+  change_note: string | null;
+  promise_warnings: string;
+  published_by: string;
+  published_at: string;
+}
+
+export interface StatementViewsTable {
+  version_id: string;
+  user_id: string;
+  statement_id: string;
+  viewed_at: string;
+}
+
+export interface AcknowledgmentsTable {
+  id: string;
+  statement_id: string;
+  version_id: string;
+  version_no: number;
+  user_id: string;
+  role: string;
+  content_hash: string;
+  acknowledged_at: string;
+  request_id: string;
+  client_info: string | null;
+  source_ip: string | null;
+}
+
+export interface StatementQuestionsTable {
+  id: string;
+  statement_id: string;
+  version_id: string;
+  version_no: number;
+  item_id: string;
+  item_text: string;
+  asked_by: string;
+  question: string;
+  asked_at: string;
+}
+
+export interface StatementAnswersTable {
+  question_id: string;
+  answer: string;
+  answered_by: string;
+  answered_at: string;
+}
+
+export interface NotificationOutboxTable {
+  id: string;
+  kind: string;
+  recipient_user_id: string;
+  case_id: string;
+  /** What the notification is about (a statement id for reminders). */
+  subject_id: string;
+  payload: string;
+  created_by: string;
+  created_at: string;
+  status: string;
 }

@@ -29,10 +29,17 @@ export async function ensureUser(
 export async function findLawyerProfile(db: Db, userId: string): Promise<LawyerProfile | null> {
   const row = await db
     .selectFrom('lawyer_profiles')
-    .select(['name', 'firm', 'license_no', 'phone'])
+    .select(['name', 'firm', 'license_no', 'phone', 'quiet_start', 'quiet_end'])
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return row ? { name: row.name, firm: row.firm, licenseNo: row.license_no, phone: row.phone } : null;
+  if (!row) return null;
+  return {
+    name: row.name,
+    firm: row.firm,
+    licenseNo: row.license_no,
+    phone: row.phone,
+    quietHours: row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null,
+  };
 }
 
 export async function saveLawyerProfile(
@@ -46,6 +53,8 @@ export async function saveLawyerProfile(
     firm: profile.firm,
     license_no: profile.licenseNo,
     phone: profile.phone,
+    quiet_start: profile.quietHours?.start ?? null,
+    quiet_end: profile.quietHours?.end ?? null,
     updated_at: now,
   };
   await db

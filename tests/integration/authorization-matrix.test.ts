@@ -1,11 +1,16 @@
 import { ACTION_NAMES, DENY_CODES, type ActionInput, type ActionName } from '../../contract/index';
 import { AUTHORIZATION_MATRIX, ROLES, type MatrixRole } from '../../server/authorization-matrix';
 import { ADMIN, openHarness, sampleUpdate, setUpFirm, type Harness } from '../fixtures/api-harness';
+import { publishStatement, sampleStatement, statementItemIds } from '../fixtures/statements';
 
 interface Fixture {
   h: Harness;
   caseId: string;
   updateId: string;
+  statementId: string;
+  itemIds: string[];
+  questionId: string;
+  clientUserId: string;
   subjects: Record<MatrixRole, string>;
 }
 
@@ -45,6 +50,23 @@ const PAYLOADS: { [A in ActionName]: (fx: Fixture, role: MatrixRole) => Promise<
   }),
   'update.get': async (fx) => ({ updateId: fx.updateId }),
   'update.markRead': async (fx) => ({ updateId: fx.updateId }),
+  'statement.templates': async () => ({}),
+  'statement.createDraft': async (fx) => ({ caseId: fx.caseId, templateKey: null }),
+  'statement.saveDraft': async (fx) => ({ statementId: fx.statementId, content: sampleStatement }),
+  'statement.publish': async (fx) => ({ statementId: fx.statementId, changeNote: '补充说明' }),
+  'statement.list': async (fx) => ({ caseId: fx.caseId }),
+  'statement.get': async (fx) => ({ statementId: fx.statementId }),
+  'statement.markViewed': async (fx) => ({ statementId: fx.statementId, versionNo: 1 }),
+  'statement.acknowledge': async (fx) => ({ statementId: fx.statementId, versionNo: 1, itemIds: fx.itemIds }),
+  'statement.ask': async (fx) => ({
+    statementId: fx.statementId,
+    versionNo: 1,
+    itemId: fx.itemIds[0],
+    question: '这一条是什么意思？',
+  }),
+  'statement.answer': async (fx) => ({ questionId: fx.questionId, answer: '意思是……' }),
+  'statement.remind': async (fx) => ({ statementId: fx.statementId, clientUserId: fx.clientUserId }),
+  'statement.mine': async () => ({}),
 };
 
 async function fixture(): Promise<Fixture> {
@@ -54,10 +76,22 @@ async function fixture(): Promise<Fixture> {
   const update = await h.ok(mine.lawyer, 'update.publish', { caseId: mine.caseId, ...sampleUpdate });
   const stranger = 'wx:o-stranger';
   await h.ok(stranger, 'session.me', {});
+  const statement = await publishStatement(h, mine.lawyer, mine.caseId);
+  const itemIds = statementItemIds(statement);
+  const question = await h.ok(mine.client, 'statement.ask', {
+    statementId: statement.id,
+    versionNo: 1,
+    itemId: itemIds[0],
+    question: '什么意思？',
+  });
   return {
     h,
     caseId: mine.caseId,
     updateId: update.id,
+    statementId: statement.id,
+    itemIds,
+    questionId: question.id,
+    clientUserId: (await h.ok(mine.client, 'session.me', {})).userId,
     subjects: {
       stranger,
       clientOfOtherCase: other.client,

@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import { id, optionalText, requiredText } from './fields';
+
+/** The four parts of an expectation statement, in the order a client reads them. */
+export const SECTION_KEYS = ['worstCase', 'weWill', 'weCannot', 'youMust'] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+export const STATEMENT_LIMITS = {
+  title: 80,
+  intro: 1000,
+  itemText: 300,
+  itemsPerSection: 20,
+  changeNote: 300,
+  question: 500,
+  answer: 1000,
+} as const;
+
+/** An item keeps its id across versions, so a new version can say which items were added, removed or changed. */
+const draftItem = z
+  .object({
+    id: id.nullish(),
+    text: requiredText(STATEMENT_LIMITS.itemText),
+  })
+  .strict();
+
+const sectionList = z
+  .array(draftItem, { invalid_type_error: '应为条目列表' })
+  .max(STATEMENT_LIMITS.itemsPerSection, `每部分最多 ${STATEMENT_LIMITS.itemsPerSection} 条`);
+
+export const draftContent = z
+  .object({
+    title: requiredText(STATEMENT_LIMITS.title),
+    intro: optionalText(STATEMENT_LIMITS.intro),
+    sections: z
+      .object({ worstCase: sectionList, weWill: sectionList, weCannot: sectionList, youMust: sectionList })
+      .strict(),
+  })
+  .strict();
+export type DraftContentInput = z.input<typeof draftContent>;
+
+export const statementItem = z.object({ id: z.string(), text: z.string() });
+export type StatementItem = z.infer<typeof statementItem>;
+
+export const statementContent = z.object({
+  title: z.string(),
+  intro: z.string().nullable(),
+  sections: z.object({
+    worstCase: z.array(statementItem),
+    weWill: z.array(statementItem),
+    weCannot: z.array(statementItem),
+    youMust: z.array(statementItem),
+  }),
+});
+export type StatementContent = z.infer<typeof statementContent>;
+
+const promiseWarning = z.object({ path: z.string(), phrase: z.string() });
+
+export const receipt = z.object({
+  acknowledgmentId: z.string(),
+  statementId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  versionNo: z.number().int(),
+  acknowledgedAt: z.string(),
+  /** SHA-256 (hex) of the acknowledged version's canonical content; receipts show its first 8 characters. */
+  contentHash: z.string(),
+});
+export type Receipt = z.infer<typeof receipt>;
+
+export const itemChange = z.object({
+  section: z.enum(SECTION_KEYS),
+  itemId: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type ItemChange = z.infer<typeof itemChange>;
+
+export const versionDiff = z.object({
+  fromVersionNo: z.number().int(),
+  toVersionNo: z.number().int(),
+  titleChanged: z.boolean(),
+  introChanged: z.boolean(),
+  items: z.array(itemChange),
+});
+export type VersionDiff = z.infer<typeof versionDiff>;
+
+export const question = z.object({
+  id: z.string(),
+  versionNo: z.number().int(),
+  itemId: z.string(),
+  itemText: z.string(),
+  askedBy: z.string(),
+  askedByName: z.string(),
+  question: z.string(),
+  askedAt: z.string(),
+  answer: z.object({ text: z.string(), answeredByName: z.string(), answeredAt: z.string() }).nullable(),
+});
+export type Question = z.infer<typeof question>;
+
+/** Where one client stands with the current version (lawyers only). */
+export const clientStatus = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  state: z.enum(['acknowledged', 'viewed', 'unread']),
+  /** For `acknowledged`: the receipt of the current version. */
+  receipt: receipt.nullable(),
+  /** For `viewed`: since when they have had it open without acknowledging. */
+  viewedAt: z.string().nullable(),
+  /** The newest version this client acknowledged, if any (may be older than the current one). */
+  lastAcknowledgedVersionNo: z.number().int().nullable(),
+  lastRemindedAt: z.string().nullable(),
+});
+export type ClientStatus = z.infer<typeof clientStatus>;
+
+export const statementVersionMeta = z.object({
+  versionNo: z.number().int(),
+  publishedAt: z.string(),
+  publishedByName: z.string(),
+  changeNote: z.string().nullable(),
+  contentHash: z.string(),
+  /** Promise phrases the guard found when this version was published (kept as evidence of the warning). */
+  promiseWarnings: z.array(promiseWarning),
+});
+export type StatementVersionMeta = z.infer<typeof statementVersionMeta>;
+
+export const statementDetail = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseTitle: z.string(),
+  /** Null until the first version is published. */
+  current: statementVersionMeta.extend({ content: statementContent }).nullable(),
+  versions: z.array(statementVersionMeta),
+  /** The caller's receipt for the current version (clients). */
+  myReceipt: receipt.nullable(),
+  /** Clients: what changed since the version they last acknowledged, when that is older than the current one. */
+  changesSinceMyAck: versionDiff.nullable(),
+  questions: z.array(question),
+  /** Lawyers only. */
+  draft: z
+    .object({ content: statementContent, updatedAt: z.string(), promiseWarnings: z.array(promiseWarning) })
+    .nullable()
+    .optional(),
+  /** Lawyers only: every client's standing, and every acknowledgment of every version. */
+  clients: z.array(clientStatus).optional(),
+  acknowledgments: z.array(receipt).optional(),
+});
+export type StatementDetail = z.infer<typeof statementDetail>;
+
+export const statementSummary = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseTitle: z.string(),
+  title: z.string(),
+  /** 0 while only a draft exists (lawyers only see those). */
+  versionNo: z.number().int(),
+  publishedAt: z.string().nullable(),
+  hasDraft: z.boolean(),
+  /** Clients: their standing with the current version. */
+  myState: z.enum(['acknowledged', 'viewed', 'unread']).nullable(),
+  myReceipt: receipt.nullable(),
+  /** Lawyers: how many clients acknowledged the current version, of how many. */
+  acknowledgedCount: z.number().int().optional(),
+  clientCount: z.number().int().optional(),
+  openQuestions: z.number().int(),
+});
+export type StatementSummary = z.infer<typeof statementSummary>;
+
+export const statementTemplate = z.object({
+  key: z.string(),
+  name: z.string(),
+  caseTypes: z.array(z.string()),
+  content: statementContent,
+});
+export type StatementTemplate = z.infer<typeof statementTemplate>;
+
+export const statementActions = {
+  'statement.templates': {
+    input: z.object({}).strict(),
+    output: z.object({ templates: z.array(statementTemplate) }),
+    mutates: false,
+  },
+  'statement.createDraft': {
+    input: z.object({ caseId: id, templateKey: z.string().max(40).nullish() }).strict(),
+    output: statementDetail,
+    mutates: true,
+  },
+  'statement.saveDraft': {
+    input: z.object({ statementId: id, content: draftContent }).strict(),
+    output: statementDetail,
+    mutates: true,
+  },
+  'statement.publish': {
+    input: z
+      .object({
+        statementId: id,
+        /** Required from version 2 on: what changed and why. */
+        changeNote: optionalText(STATEMENT_LIMITS.changeNote),
+      })
+      .strict(),
+    output: statementDetail,
+    mutates: true,
+  },
+  'statement.list': {
+    input: z.object({ caseId: id }).strict(),
+    output: z.object({ statements: z.array(statementSummary) }),
+    mutates: false,
+  },
+  'statement.get': {
+    input: z.object({ statementId: id }).strict(),
+    output: statementDetail,
+    mutates: false,
+  },
+  'statement.markViewed': {
+    input: z.object({ statementId: id, versionNo: z.number().int().min(1) }).strict(),
+    output: z.object({ versionNo: z.number().int(), viewedAt: z.string() }),
+    mutates: true,
+  },
+  'statement.acknowledge': {
+    input: z
+      .object({
+        statementId: id,
+        versionNo: z.number().int().min(1),
+        /** Every item the client checked 我已阅读并理解; must be all the version's items. */
+        itemIds: z.array(z.string().max(64)).max(4 * STATEMENT_LIMITS.itemsPerSection),
+      })
+      .strict(),
+    output: receipt,
+    mutates: true,
+  },
+  'statement.ask': {
+    input: z
+      .object({
+        statementId: id,
+        versionNo: z.number().int().min(1),
+        itemId: z.string().max(64),
+        question: requiredText(STATEMENT_LIMITS.question),
+      })
+      .strict(),
+    output: question,
+    mutates: true,
+  },
+  'statement.answer': {
+    input: z.object({ questionId: id, answer: requiredText(STATEMENT_LIMITS.answer) }).strict(),
+    output: question,
+    mutates: true,
+  },
+  'statement.remind': {
+    input: z.object({ statementId: id, clientUserId: id }).strict(),
+    output: z.object({ outboxId: z.string(), queuedAt: z.string(), nextAllowedAt: z.string() }),
+    mutates: true,
+  },
+  'statement.mine': {
+    input: z.object({}).strict(),
+    output: z.object({ pending: z.array(statementSummary), acknowledged: z.array(statementSummary) }),
+    mutates: false,
+  },
+} as const;

@@ -1,0 +1,129 @@
+/**
+ * Pure rules for expectation statements: item identity, the evidence form of a version, the diff a client
+ * sees, when an acknowledgment is complete, and when a reminder may be queued.
+ */
+import type { ItemChange, SectionKey, StatementContent, VersionDiff } from '../../contract/statements';
+import { SECTION_KEYS } from '../../contract/statements';
+import { promiseWarnings, type PromiseWarning } from '../../contract/promise-guard';
+
+export interface DraftInput {
+  title: string;
+  intro: string | null;
+  sections: Record<SectionKey, { id?: string | null; text: string }[]>;
+}
+
+/** Keeps each item's id (so versions can be compared) and gives new or duplicated items a fresh one. */
+export function withItemIds(draft: DraftInput, newItemId: () => string): StatementContent {
+  const seen = new Set<string>();
+  const sections = {} as StatementContent['sections'];
+  for (const key of SECTION_KEYS) {
+    sections[key] = draft.sections[key].map((item) => {
+      const id = item.id && !seen.has(item.id) ? item.id : newItemId();
+      seen.add(id);
+      return { id, text: item.text };
+    });
+  }
+  return { title: draft.title, intro: draft.intro, sections };
+}
+
+export function allItems(content: StatementContent): { section: SectionKey; id: string; text: string }[] {
+  return SECTION_KEYS.flatMap((section) => content.sections[section].map((i) => ({ section, ...i })));
+}
+
+export function sameStatementContent(a: StatementContent, b: StatementContent): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The object whose canonical JSON is hashed: names the statement and version so the hash is unique to them. */
+export function statementEvidence(
+  content: StatementContent,
+  identity: { caseId: string; statementId: string; versionNo: number; changeNote: string | null },
+) {
+  return { kind: 'casetrail.expectation-statement', ...identity, content };
+}
+
+export function statementPromiseWarnings(content: StatementContent): PromiseWarning[] {
+  return promiseWarnings([
+    { path: 'title', text: content.title },
+    { path: 'intro', text: content.intro },
+    ...SECTION_KEYS.flatMap((key) =>
+      content.sections[key].map((item, index) => ({ path: `sections.${key}.${index}`, text: item.text })),
+    ),
+  ]);
+}
+
+/** What changed between two versions, item by item (matched by id), in reading order. */
+export function diffVersions(
+  from: { versionNo: number; content: StatementContent },
+  to: { versionNo: number; content: StatementContent },
+): VersionDiff {
+  const items: ItemChange[] = [];
+  for (const section of SECTION_KEYS) {
+    const before = new Map(from.content.sections[section].map((i) => [i.id, i.text]));
+    const after = new Map(to.content.sections[section].map((i) => [i.id, i.text]));
+    for (const [itemId, text] of after) {
+      const old = before.get(itemId);
+      if (old === undefined) items.push({ section, itemId, change: 'added', before: null, after: text });
+      else if (old !== text) items.push({ section, itemId, change: 'changed', before: old, after: text });
+    }
+    for (const [itemId, text] of before) {
+      if (!after.has(itemId)) items.push({ section, itemId, change: 'removed', before: text, after: null });
+    }
+  }
+  return {
+    fromVersionNo: from.versionNo,
+    toVersionNo: to.versionNo,
+    titleChanged: from.content.title !== to.content.title,
+    introChanged: from.content.intro !== to.content.intro,
+    items,
+  };
+}
+
+/** The ids of the version's items the client did not check. */
+export function uncheckedItems(content: StatementContent, checked: string[]): string[] {
+  const set = new Set(checked);
+  return allItems(content)
+    .map((i) => i.id)
+    .filter((id) => !set.has(id));
+}
+
+export const REMINDER_INTERVAL_MS = 24 * 3600_000;
+const SHANGHAI_OFFSET_MS = 8 * 3600_000; // China keeps one time zone and no daylight saving
+
+/** `HH:mm` wall-clock time in Asia/Shanghai for an instant. */
+export function shanghaiClock(iso: string): string {
+  return new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/** Whether a wall-clock time falls in [start, end), where the window may wrap past midnight. */
+export function inQuietHours(clock: string, quiet: { start: string; end: string } | null): boolean {
+  if (!quiet || quiet.start === quiet.end) return false;
+  return quiet.start < quiet.end
+    ? clock >= quiet.start && clock < quiet.end
+    : clock >= quiet.start || clock < quiet.end;
+}
+
+export type ReminderDecision =
+  | { allowed: true; nextAllowedAt: string }
+  | { allowed: false; reason: 'REMINDED_RECENTLY' | 'QUIET_HOURS'; nextAllowedAt: string | null };
+
+/** At most one reminder per client per statement per 24 h, and never inside the lawyer's quiet hours. */
+export function decideReminder(args: {
+  now: string;
+  lastRemindedAt: string | null;
+  quietHours: { start: string; end: string } | null;
+}): ReminderDecision {
+  if (args.lastRemindedAt) {
+    const next = Date.parse(args.lastRemindedAt) + REMINDER_INTERVAL_MS;
+    if (Date.parse(args.now) < next) {
+      return { allowed: false, reason: 'REMINDED_RECENTLY', nextAllowedAt: new Date(next).toISOString() };
+    }
+  }
+  if (inQuietHours(shanghaiClock(args.now), args.quietHours)) {
+    return { allowed: false, reason: 'QUIET_HOURS', nextAllowedAt: null };
+  }
+  return {
+    allowed: true,
+    nextAllowedAt: new Date(Date.parse(args.now) + REMINDER_INTERVAL_MS).toISOString(),
+  };
+}
