@@ -9,8 +9,17 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'lawyer',
-      pages: ['case-new/index', 'invite/index', 'publish/index', 'profile/index', 'admin/index'],
+      pages: [
+        'case-new/index',
+        'invite/index',
+        'publish/index',
+        'profile/index',
+        'admin/index',
+        'statement-edit/index',
+      ],
     },
+    // Expectation statements, read by clients and lawyers alike.
+    { root: 'statement', pages: ['view/index', 'mine/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

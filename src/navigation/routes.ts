@@ -1,6 +1,6 @@
 const q = encodeURIComponent;
 
-/** Every page's URL in one place; subpackage pages live under `/lawyer/`. */
+/** Every page's URL in one place; subpackage pages live under `/lawyer/` and `/statement/`. */
 export const routes = {
   home: () => '/pages/index/index',
   case: (caseId: string) => `/pages/case/index?id=${q(caseId)}`,
@@ -14,6 +14,10 @@ export const routes = {
   correct: (updateId: string) => `/lawyer/publish/index?updateId=${q(updateId)}`,
   profile: () => '/lawyer/profile/index',
   admin: () => '/lawyer/admin/index',
+  statement: (statementId: string) => `/statement/view/index?id=${q(statementId)}`,
+  myStatements: () => '/statement/mine/index',
+  newStatement: (caseId: string) => `/lawyer/statement-edit/index?caseId=${q(caseId)}`,
+  editStatement: (statementId: string) => `/lawyer/statement-edit/index?statementId=${q(statementId)}`,
 };
 
 /** Rebuilds a page URL from a path and its query params (for returning after login). */
@@ -30,7 +34,7 @@ export function pageUrl(path: string, params: Record<string, string | undefined>
 export function safeRedirect(target: string | undefined): string {
   if (
     target &&
-    /^\/(pages|lawyer)\/[a-z-]+\/index(\?.*)?$/.test(target) &&
+    /^\/(pages|lawyer|statement)\/[a-z-]+\/index(\?.*)?$/.test(target) &&
     !target.startsWith('/pages/login/')
   ) {
     return target;

@@ -4,6 +4,7 @@ import { CaseDetailStore } from './case-detail.store';
 import { CaseListStore } from './case-list.store';
 import { InviteStore } from './invite.store';
 import { SessionStore } from './session.store';
+import { StatementStore } from './statement.store';
 import { UpdateStore } from './update.store';
 
 export interface RootStoreDeps {
@@ -18,6 +19,7 @@ export class RootStore {
   readonly updates: UpdateStore;
   readonly invites: InviteStore;
   readonly admin: AdminStore;
+  readonly statements: StatementStore;
 
   constructor({ api }: RootStoreDeps) {
     this.session = new SessionStore(api);
@@ -26,6 +28,7 @@ export class RootStore {
     this.updates = new UpdateStore(api, this.caseDetails, this.cases);
     this.invites = new InviteStore(api);
     this.admin = new AdminStore(api);
+    this.statements = new StatementStore(api);
   }
 
   /** Forgets everything about the previous user (sign-out, switching persona). */
@@ -34,5 +37,6 @@ export class RootStore {
     this.cases.reset();
     this.caseDetails.reset();
     this.updates.reset();
+    this.statements.reset();
   }
 }

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -11,6 +11,31 @@ import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import '../form.scss';
+import './index.scss';
+
+/** contract/session.ts DEFAULT_QUIET_HOURS (that module imports zod, which the mini-program does not bundle). */
+const DEFAULT_QUIET_HOURS = { start: '22:00', end: '08:00' };
+
+function TimePicker({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <Picker mode="time" value={value} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className="quiet-hours__row" id={id}>
+        <Text className="quiet-hours__label">{label}</Text>
+        <Text className="quiet-hours__value">{value} ›</Text>
+      </View>
+    </Picker>
+  );
+}
 
 function ProfileForm() {
   const { session } = useStores();
@@ -19,6 +44,9 @@ function ProfileForm() {
   const [firm, setFirm] = useState(me?.profile?.firm ?? '');
   const [licenseNo, setLicenseNo] = useState(me?.profile?.licenseNo ?? '');
   const [phone, setPhone] = useState(me?.profile?.phone ?? '');
+  const savedQuiet = me?.profile ? me.profile.quietHours : DEFAULT_QUIET_HOURS;
+  const [quietOn, setQuietOn] = useState(savedQuiet !== null);
+  const [quiet, setQuiet] = useState(savedQuiet ?? DEFAULT_QUIET_HOURS);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const requestId = useRequestId();
@@ -28,7 +56,7 @@ function ProfileForm() {
     setErrors({});
     try {
       await session.updateProfile(
-        { name, firm, licenseNo, phone: phone || null },
+        { name, firm, licenseNo, phone: phone || null, quietHours: quietOn ? quiet : null },
         { requestId: requestId.take() },
       );
       requestId.settle();
@@ -84,6 +112,40 @@ function ProfileForm() {
           maxLength={LIMITS.phone}
           error={errors.phone}
         />
+      </Card>
+      <Card title="免打扰时段" id="quiet-hours">
+        <View className="quiet-hours__row">
+          <Text className="quiet-hours__label">此时段内不向客户发送确认提醒</Text>
+          <Switch
+            id="quiet-hours-switch"
+            checked={quietOn}
+            color="#1f4e8c"
+            onChange={(e) => setQuietOn(Boolean(e.detail.value))}
+          />
+        </View>
+        {quietOn ? (
+          <>
+            <TimePicker
+              id="quiet-start"
+              label="开始"
+              value={quiet.start}
+              onChange={(start) => setQuiet({ ...quiet, start })}
+            />
+            <TimePicker
+              id="quiet-end"
+              label="结束"
+              value={quiet.end}
+              onChange={(end) => setQuiet({ ...quiet, end })}
+            />
+            <Text className="form-note">
+              北京时间 {quiet.start}–{quiet.end}
+              {quiet.start > quiet.end ? '（跨夜）' : ''}；默认 22:00–08:00。
+            </Text>
+          </>
+        ) : (
+          <Text className="form-note">已关闭：任何时间都可以提醒客户。</Text>
+        )}
+        {errors.quietHours ? <Text className="form-error">{errors.quietHours}</Text> : null}
       </Card>
       <Button id="profile-submit" type="primary" block loading={busy} onClick={() => void save()}>
         保存

@@ -10,7 +10,9 @@ import { useRequestId } from '@/feedback/use-request-id';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
+import { promiseWarnings } from '@contract/promise-guard';
 import { ChoiceChips } from '../choice-chips';
+import { PromiseHint, PromiseSummary, confirmPublishDespite } from '../promise-guard-ui';
 import '../form.scss';
 
 interface Draft {
@@ -21,6 +23,13 @@ interface Draft {
 }
 
 const emptyDraft: Draft = { title: '', body: '', nextSteps: '', risks: '' };
+
+const FIELD_LABELS: Record<keyof Draft, string> = {
+  title: '标题',
+  body: '进展内容',
+  nextSteps: '下一步',
+  risks: '当前风险',
+};
 
 /** Leaves the form: back to where the lawyer came from, or to the case when opened directly. */
 function leaveTo(url: string) {
@@ -72,6 +81,10 @@ function PublishPage() {
   const detail = caseDetails.detail(caseId);
   const set = (key: keyof Draft) => (value: string) => setDraft({ ...draft, [key]: value });
 
+  const warnings = promiseWarnings(
+    (Object.keys(FIELD_LABELS) as (keyof Draft)[]).map((key) => ({ path: key, text: draft[key] })),
+  );
+
   const submit = async () => {
     const missing: Record<string, string> = {};
     if (!draft.title.trim()) missing.title = '请填写标题';
@@ -81,6 +94,7 @@ function PublishPage() {
       setErrors(missing);
       return;
     }
+    if (!(await confirmPublishDespite(warnings))) return;
     setBusy(true);
     setErrors({});
     const content = {
@@ -130,6 +144,7 @@ function PublishPage() {
           placeholder="例如 已向法院提交起诉材料"
           error={errors.title}
         />
+        <PromiseHint text={draft.title} id="promise-hint-title" />
         <TextArea
           id="update-body-input"
           label="进展内容"
@@ -141,6 +156,7 @@ function PublishPage() {
           placeholder="发生了什么、对案件意味着什么"
           error={errors.body}
         />
+        <PromiseHint text={draft.body} id="promise-hint-body" />
         <TextArea
           id="update-next-input"
           label="下一步"
@@ -150,6 +166,7 @@ function PublishPage() {
           placeholder="接下来律师会做什么、需要客户配合什么"
           error={errors.nextSteps}
         />
+        <PromiseHint text={draft.nextSteps} id="promise-hint-nextSteps" />
         <TextArea
           id="update-risks-input"
           label="当前风险"
@@ -159,6 +176,7 @@ function PublishPage() {
           placeholder="客户需要知道的不利因素或不确定性"
           error={errors.risks}
         />
+        <PromiseHint text={draft.risks} id="promise-hint-risks" />
       </Card>
 
       {correcting ? (
@@ -186,6 +204,7 @@ function PublishPage() {
           ? '更正会生成新版本，原版本和客户的阅读记录完整保留，客户需要重新阅读新版本。'
           : '发布后内容不可修改，只能更正；客户阅读后会留下阅读回执。'}
       </Text>
+      <PromiseSummary warnings={warnings} describe={(path) => FIELD_LABELS[path as keyof Draft] ?? path} />
       <Button id="publish-submit" type="primary" block loading={busy} onClick={() => void submit()}>
         {correcting ? '发布更正' : '发布进展'}
       </Button>

@@ -8,6 +8,7 @@ import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
+import StatementSection from './statement-section';
 import './index.scss';
 
 function CaseFacts({ detail }: { detail: CaseDetail }) {
@@ -57,14 +58,16 @@ function CasePage() {
   const signedIn = useSignedIn();
   const { params } = useRouter();
   const caseId = params.id ?? '';
-  const { caseDetails } = useStores();
+  const { caseDetails, statements } = useStores();
   const [showAllStages, setShowAllStages] = useState(false);
 
   useDidShow(() => {
-    if (signedIn && caseId) void caseDetails.load(caseId);
+    if (signedIn && caseId) void Promise.all([caseDetails.load(caseId), statements.loadList(caseId)]);
   });
   usePullDownRefresh(() => {
-    void caseDetails.load(caseId).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([caseDetails.load(caseId), statements.loadList(caseId)]).finally(() =>
+      Taro.stopPullDownRefresh(),
+    );
   });
   useReachBottom(() => {
     caseDetails.loadMore(caseId).catch(toastFailure);
@@ -118,6 +121,8 @@ function CasePage() {
           </Button>
         </View>
       ) : null}
+
+      <StatementSection caseId={caseId} isLawyer={isLawyer} />
 
       <Card
         title="案件阶段"

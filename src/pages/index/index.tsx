@@ -46,11 +46,13 @@ function CaseCard({ summary }: { summary: CaseSummary }) {
 function Index() {
   const signedIn = useSignedIn();
   const stores = useStores();
-  const { session, cases } = stores;
+  const { session, cases, statements } = stores;
 
-  const refresh = () => Promise.all([session.ensureLoaded(true), cases.load()]);
+  /** Clients see how many statements wait for their acknowledgment. */
+  const loadMine = () => (session.me && !session.isLawyer ? statements.loadMine() : undefined);
+  const refresh = () => Promise.all([session.ensureLoaded(true).then(loadMine), cases.load()]);
   useDidShow(() => {
-    if (signedIn) void Promise.all([session.ensureLoaded(), cases.load()]);
+    if (signedIn) void Promise.all([session.ensureLoaded().then(loadMine), cases.load()]);
   });
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
@@ -117,6 +119,22 @@ function Index() {
         <Card className="home__notice" onClick={() => Taro.navigateTo({ url: routes.profile() })}>
           <Text className="home__notice-text">请先完善执业信息（律所、执业证号），之后即可新建案件。</Text>
           <Text className="link">去完善 ›</Text>
+        </Card>
+      ) : null}
+
+      {me && !isLawyer && statements.mine ? (
+        <Card
+          id="my-statements-entry"
+          className="home__statements"
+          onClick={() => Taro.navigateTo({ url: routes.myStatements() })}
+        >
+          <View className="row">
+            <Text className="home__statements-title">我的确认</Text>
+            <Badge count={statements.pendingCount} />
+            <Text className="link home__statements-more">
+              {statements.pendingCount > 0 ? `${statements.pendingCount} 份告知书待确认 ›` : '查看确认记录 ›'}
+            </Text>
+          </View>
         </Card>
       ) : null}
 

@@ -1,0 +1,112 @@
+import type { DraftContentInput, ItemChange, SectionKey, StatementContent } from '@contract/index';
+import { promiseWarnings, type PromiseWarning } from '@contract/promise-guard';
+import { STATEMENT_SECTIONS } from '@/components/statement-sections';
+
+/** One item in the editor; `id` is the server's item id (null until saved), `key` a stable React key. */
+export interface EditorItem {
+  key: string;
+  id: string | null;
+  text: string;
+}
+
+export interface EditorForm {
+  title: string;
+  intro: string;
+  sections: Record<SectionKey, EditorItem[]>;
+}
+
+let nextKey = 0;
+export const newItem = (text = ''): EditorItem => ({ key: `new-${++nextKey}`, id: null, text });
+
+/** The editor's form from saved content, keeping every item's id so the server can tell edits from new items. */
+export function formFromContent(content: StatementContent): EditorForm {
+  const sections = {} as EditorForm['sections'];
+  for (const { key } of STATEMENT_SECTIONS) {
+    sections[key] = content.sections[key].map((item) => ({ key: item.id, id: item.id, text: item.text }));
+  }
+  return { title: content.title, intro: content.intro ?? '', sections };
+}
+
+/** What saveDraft takes: blank items are dropped; ids of existing items are kept. */
+export function draftFromForm(form: EditorForm): DraftContentInput {
+  const sections = {} as DraftContentInput['sections'];
+  for (const { key } of STATEMENT_SECTIONS) {
+    sections[key] = form.sections[key]
+      .filter((item) => item.text.trim())
+      .map((item) => ({ id: item.id, text: item.text }));
+  }
+  return { title: form.title, intro: form.intro.trim() ? form.intro : null, sections };
+}
+
+export function itemCount(form: EditorForm): number {
+  return STATEMENT_SECTIONS.reduce(
+    (sum, { key }) => sum + form.sections[key].filter((i) => i.text.trim()).length,
+    0,
+  );
+}
+
+/** Promise phrases across the whole form, with the same paths the server records (`sections.weWill.1`). */
+export function formWarnings(form: EditorForm): PromiseWarning[] {
+  return promiseWarnings([
+    { path: 'title', text: form.title },
+    { path: 'intro', text: form.intro },
+    ...STATEMENT_SECTIONS.flatMap(({ key }) =>
+      form.sections[key].map((item, index) => ({ path: `sections.${key}.${index}`, text: item.text })),
+    ),
+  ]);
+}
+
+/** A warning path in the lawyer's words: 标题, 说明, 我们会做 第 2 条. */
+export function describePath(path: string): string {
+  if (path === 'title') return '标题';
+  if (path === 'intro') return '说明';
+  const [, key, index] = path.split('.');
+  const section = STATEMENT_SECTIONS.find((s) => s.key === key);
+  return section ? `${section.label} 第 ${Number(index) + 1} 条` : path;
+}
+
+/** Moves an item up (-1) or down (+1) within its section; out-of-range moves change nothing. */
+export function moveItem(items: EditorItem[], index: number, delta: -1 | 1): EditorItem[] {
+  const target = index + delta;
+  if (target < 0 || target >= items.length) return items;
+  const next = [...items];
+  [next[index], next[target]] = [next[target], next[index]];
+  return next;
+}
+
+/**
+ * What publishing would change against the current version, item by item (matched by id, as the server
+ * diffs), for the lawyer to check before the client is asked to acknowledge again.
+ */
+export function changesAgainst(current: StatementContent, form: EditorForm) {
+  const draft = draftFromForm(form);
+  const items: ItemChange[] = [];
+  for (const { key } of STATEMENT_SECTIONS) {
+    const before = new Map(current.sections[key].map((item) => [item.id, item.text]));
+    const kept = new Set<string>();
+    draft.sections[key].forEach((item, index) => {
+      const old = item.id != null ? before.get(item.id) : undefined;
+      const itemId = item.id ?? `new-${key}-${index}`;
+      if (old === undefined)
+        items.push({ section: key, itemId, change: 'added', before: null, after: item.text });
+      else {
+        kept.add(itemId);
+        if (normalize(old) !== normalize(item.text)) {
+          items.push({ section: key, itemId, change: 'changed', before: old, after: item.text });
+        }
+      }
+    });
+    for (const item of current.sections[key]) {
+      if (!kept.has(item.id)) {
+        items.push({ section: key, itemId: item.id, change: 'removed', before: item.text, after: null });
+      }
+    }
+  }
+  return {
+    titleChanged: normalize(current.title) !== normalize(form.title),
+    introChanged: normalize(current.intro ?? '') !== normalize(form.intro),
+    items,
+  };
+}
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();

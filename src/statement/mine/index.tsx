@@ -1,0 +1,102 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import type { StatementSummary } from '@contract/index';
+import { Badge, Button, Card, EmptyState, Skeleton, Tag } from '@/components';
+import { useSignedIn } from '@/navigation/auth-guard';
+import { routes } from '@/navigation/routes';
+import { useStores } from '@/stores';
+import { formatExactTime } from '@/time/format-time';
+import { receiptLine } from '../receipt-card';
+import './index.scss';
+
+function StatementCard({ summary, pending }: { summary: StatementSummary; pending: boolean }) {
+  return (
+    <Card
+      id={`my-statement-${summary.id}`}
+      className="my-statement"
+      onClick={() => Taro.navigateTo({ url: routes.statement(summary.id) })}
+    >
+      <View className="my-statement__head">
+        <Text className="my-statement__title">{summary.title}</Text>
+        {pending ? <Badge dot /> : null}
+      </View>
+      <Text className="muted my-statement__case">{summary.caseTitle}</Text>
+      <View className="my-statement__tags">
+        {pending ? (
+          <>
+            <Tag tone="danger">{summary.myReceipt ? '已更新待重新确认' : '待确认'}</Tag>
+            <Tag>第 {summary.versionNo} 版</Tag>
+            {summary.publishedAt ? (
+              <Text className="muted">{formatExactTime(summary.publishedAt)} 发布</Text>
+            ) : null}
+          </>
+        ) : summary.myReceipt ? (
+          <Tag tone="success">已确认 {receiptLine(summary.myReceipt)}</Tag>
+        ) : null}
+      </View>
+    </Card>
+  );
+}
+
+/** 我的确认: the client's statements across cases, waiting ones first, then the receipts. */
+function MyStatementsPage() {
+  const signedIn = useSignedIn();
+  const { statements } = useStores();
+  useDidShow(() => {
+    if (signedIn) void statements.loadMine();
+  });
+  usePullDownRefresh(() => {
+    void statements.loadMine().finally(() => Taro.stopPullDownRefresh());
+  });
+  if (!signedIn) return null;
+  const mine = statements.mine;
+  if (!mine) {
+    return (
+      <View className="page">
+        {statements.mineState.status === 'error' ? (
+          <EmptyState
+            glyph="!"
+            title="加载失败"
+            description={statements.mineState.error?.message}
+            action={<Button onClick={() => void statements.loadMine()}>重新加载</Button>}
+          />
+        ) : (
+          <Skeleton cards={2} rows={2} />
+        )}
+      </View>
+    );
+  }
+  if (mine.pending.length === 0 && mine.acknowledged.length === 0) {
+    return (
+      <View className="page">
+        <EmptyState
+          glyph="确"
+          title="暂无告知书"
+          description="律师发出预期与风险告知书后，会在这里请您逐条确认。"
+        />
+      </View>
+    );
+  }
+  return (
+    <View className="page">
+      <Text className="section-title" id="my-pending">
+        待确认（{mine.pending.length}）
+      </Text>
+      {mine.pending.length === 0 ? (
+        <Text className="muted my-statement__none">全部已确认，谢谢您。</Text>
+      ) : null}
+      {mine.pending.map((s) => (
+        <StatementCard key={s.id} summary={s} pending />
+      ))}
+      <Text className="section-title" id="my-acknowledged">
+        已确认（{mine.acknowledged.length}）
+      </Text>
+      {mine.acknowledged.map((s) => (
+        <StatementCard key={s.id} summary={s} pending={false} />
+      ))}
+    </View>
+  );
+}
+
+export default observer(MyStatementsPage);

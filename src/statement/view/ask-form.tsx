@@ -1,0 +1,75 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Button, STATEMENT_LIMITS, TextArea } from '@/components';
+import { toastFailure, toastSuccess } from '@/feedback/toast';
+import { useRequestId } from '@/feedback/use-request-id';
+import { useStores } from '@/stores';
+
+/** The 提问 link under an item; opens a box for a written question the lawyer answers in writing. */
+export function AskForm({
+  statementId,
+  versionNo,
+  itemId,
+}: {
+  statementId: string;
+  versionNo: number;
+  itemId: string;
+}) {
+  const { statements } = useStores();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const requestId = useRequestId();
+
+  const submit = async () => {
+    if (!text.trim()) return;
+    setBusy(true);
+    try {
+      await statements.ask(statementId, versionNo, itemId, text, { requestId: requestId.take() });
+      requestId.settle();
+      toastSuccess('已提交问题');
+      setText('');
+      setOpen(false);
+    } catch (e) {
+      requestId.settle(e);
+      toastFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!open) {
+    return (
+      <Text className="link statement-item__ask" id={`ask-link-${itemId}`} onClick={() => setOpen(true)}>
+        对此条有疑问？提问
+      </Text>
+    );
+  }
+  return (
+    <View className="statement-item__ask-form">
+      <TextArea
+        id={`ask-input-${itemId}`}
+        label="您的问题（律师会书面回复）"
+        value={text}
+        onChange={setText}
+        maxLength={STATEMENT_LIMITS.question}
+        height={72}
+      />
+      <View className="actions">
+        <Button size="small" onClick={() => setOpen(false)}>
+          取消
+        </Button>
+        <Button
+          id={`ask-submit-${itemId}`}
+          size="small"
+          type="primary"
+          disabled={!text.trim()}
+          loading={busy}
+          onClick={() => void submit()}
+        >
+          提交问题
+        </Button>
+      </View>
+    </View>
+  );
+}

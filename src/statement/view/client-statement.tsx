@@ -1,0 +1,168 @@
+import { Text, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import type { StatementDetail, VersionDiff } from '@contract/index';
+import { ERROR_MESSAGES } from '@contract/errors';
+import { isApiFailure } from '@/api';
+import { Button, Card, STATEMENT_SECTIONS, indexChanges } from '@/components';
+import { toastFailure, toastSuccess } from '@/feedback/toast';
+import { useRequestId } from '@/feedback/use-request-id';
+import { useStores } from '@/stores';
+import { ReceiptCard } from '../receipt-card';
+import { AskForm } from './ask-form';
+import { ItemCard } from './item-card';
+import { StatementHeader } from './statement-header';
+
+type Current = NonNullable<StatementDetail['current']>;
+
+/** Every item id of a version, in reading order: what an acknowledgment covers. */
+export function versionItemIds(current: Current): string[] {
+  return STATEMENT_SECTIONS.flatMap(({ key }) => current.content.sections[key].map((item) => item.id));
+}
+
+function ChangesBanner({ diff, changeNote }: { diff: VersionDiff; changeNote: string | null }) {
+  const count = (kind: string) => diff.items.filter((i) => i.change === kind).length;
+  const parts = [
+    ['新增', count('added')],
+    ['修改', count('changed')],
+    ['删除', count('removed')],
+  ]
+    .filter(([, n]) => Number(n) > 0)
+    .map(([label, n]) => `${label} ${n} 条`);
+  return (
+    <View className="statement-banner" id="statement-changes">
+      <Text className="statement-banner__title">本次更新</Text>
+      <Text className="statement-banner__text">
+        自您确认的第 {diff.fromVersionNo} 版以来，律师发布了第 {diff.toVersionNo} 版
+        {parts.length > 0 ? `：${parts.join('，')}` : ''}
+        {diff.titleChanged ? '；标题有调整' : ''}
+        {diff.introChanged ? '；说明有调整' : ''}。变化已在下方标出，请重新逐条确认。
+      </Text>
+      {changeNote ? <Text className="statement-banner__note">修改说明：{changeNote}</Text> : null}
+    </View>
+  );
+}
+
+/**
+ * What a client sees: each item as a card to check 我已阅读并理解, the 确认 button once every item is checked,
+ * and afterwards the receipt. Keyed by version in the page, so a new version starts unchecked.
+ */
+function ClientStatement({ detail, current }: { detail: StatementDetail; current: Current }) {
+  const { statements } = useStores();
+  const [checked, setChecked] = useState<Set<string>>(() => new Set());
+  const [busy, setBusy] = useState(false);
+  const [superseded, setSuperseded] = useState(false);
+  const requestId = useRequestId();
+
+  const acknowledged = detail.myReceipt?.versionNo === current.versionNo ? detail.myReceipt : null;
+  const itemIds = versionItemIds(current);
+  const checkedCount = itemIds.filter((id) => checked.has(id)).length;
+  const allChecked = itemIds.length > 0 && checkedCount === itemIds.length;
+  const { byItem, removed } = indexChanges(acknowledged ? null : detail.changesSinceMyAck);
+
+  const toggle = (itemId: string) => {
+    const next = new Set(checked);
+    if (next.has(itemId)) next.delete(itemId);
+    else next.add(itemId);
+    setChecked(next);
+  };
+
+  const acknowledge = async () => {
+    if (!allChecked) return;
+    setBusy(true);
+    try {
+      await statements.acknowledge(detail.id, current.versionNo, itemIds, { requestId: requestId.take() });
+      requestId.settle();
+      toastSuccess('已确认');
+    } catch (e) {
+      requestId.settle(e);
+      if (isApiFailure(e) && e.code === 'STATEMENT.SUPERSEDED') setSuperseded(true);
+      else toastFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const questionsFor = (itemId: string) => detail.questions.filter((q) => q.itemId === itemId);
+
+  return (
+    <View className="page statement-page">
+      {acknowledged ? <ReceiptCard receipt={acknowledged} id="my-receipt" /> : null}
+      <StatementHeader detail={detail} current={current} />
+      {!acknowledged && detail.changesSinceMyAck ? (
+        <ChangesBanner diff={detail.changesSinceMyAck} changeNote={current.changeNote} />
+      ) : null}
+      {!acknowledged ? (
+        <Text className="statement-page__how">
+          请逐条阅读，每条勾选「我已阅读并理解」后点「确认」。有疑问可在该条下提问，律师会书面回复。
+        </Text>
+      ) : null}
+
+      {STATEMENT_SECTIONS.map(({ key, label }) => {
+        const items = current.content.sections[key];
+        if (items.length === 0 && removed[key].length === 0) return null;
+        return (
+          <Card
+            key={key}
+            title={label}
+            id={`section-${key}`}
+            className={`statement-section statement-section--${key}`}
+          >
+            {items.map((item) => (
+              <ItemCard
+                key={item.id}
+                itemId={item.id}
+                text={item.text}
+                change={byItem.get(item.id)}
+                questions={questionsFor(item.id)}
+                checkbox={
+                  acknowledged
+                    ? undefined
+                    : { checked: checked.has(item.id), onToggle: () => toggle(item.id) }
+                }
+                askSlot={<AskForm statementId={detail.id} versionNo={current.versionNo} itemId={item.id} />}
+              />
+            ))}
+            {removed[key].map((change) => (
+              <ItemCard
+                key={change.itemId}
+                itemId={change.itemId}
+                text={null}
+                change={change}
+                questions={[]}
+              />
+            ))}
+          </Card>
+        );
+      })}
+
+      {superseded ? (
+        <Card className="statement-superseded" id="statement-superseded">
+          <Text className="statement-superseded__text">{ERROR_MESSAGES['STATEMENT.SUPERSEDED']}</Text>
+          <Button id="load-latest" type="primary" block onClick={() => void statements.load(detail.id)}>
+            查看最新版本
+          </Button>
+        </Card>
+      ) : null}
+
+      {!acknowledged && !superseded ? (
+        <View className="statement-ack-bar">
+          <Text className="statement-ack-bar__count" id="ack-count">
+            已勾选 {checkedCount}/{itemIds.length}
+          </Text>
+          <Button
+            id="ack-submit"
+            type="primary"
+            disabled={!allChecked}
+            loading={busy}
+            onClick={() => void acknowledge()}
+          >
+            确认
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default observer(ClientStatement);

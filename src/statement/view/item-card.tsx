@@ -1,0 +1,72 @@
+import { Text, View } from '@tarojs/components';
+import type { ItemChange, Question } from '@contract/index';
+import { ItemDiff } from '@/components';
+import { formatExactTime } from '@/time/format-time';
+
+export interface ItemCardProps {
+  itemId: string;
+  /** Null for an item removed since the client's last acknowledgment (shown struck through). */
+  text: string | null;
+  change?: ItemChange;
+  questions: Question[];
+  /** Shown when the client still has to acknowledge this version. */
+  checkbox?: { checked: boolean; onToggle: () => void };
+  /** The 提问 link and its form (clients only). */
+  askSlot?: React.ReactNode;
+}
+
+function QuestionThread({ question }: { question: Question }) {
+  return (
+    <View className="statement-question" data-testid="item-question">
+      <Text className="statement-question__q">
+        问：{question.question}
+        <Text className="statement-question__meta">
+          {' '}
+          — {question.askedByName} {formatExactTime(question.askedAt)}
+        </Text>
+      </Text>
+      {question.answer ? (
+        <Text className="statement-question__a">
+          答：{question.answer.text}
+          <Text className="statement-question__meta">
+            {' '}
+            — {question.answer.answeredByName} {formatExactTime(question.answer.answeredAt)}
+          </Text>
+        </Text>
+      ) : (
+        <Text className="statement-question__waiting">等待律师回复</Text>
+      )}
+    </View>
+  );
+}
+
+/** One item of a statement: its text (with what changed), the acknowledgment checkbox, questions and answers. */
+export function ItemCard({ itemId, text, change, questions, checkbox, askSlot }: ItemCardProps) {
+  return (
+    <View
+      className={`statement-item ${checkbox?.checked ? 'statement-item--checked' : ''}`}
+      id={`item-${itemId}`}
+      data-testid="statement-item"
+    >
+      <ItemDiff text={text} change={change} />
+      {checkbox ? (
+        <View
+          className="statement-item__check"
+          id={`ack-check-${itemId}`}
+          role="checkbox"
+          aria-checked={checkbox.checked ? 'true' : 'false'}
+          onClick={checkbox.onToggle}
+        >
+          <Text className={`statement-item__box ${checkbox.checked ? 'statement-item__box--on' : ''}`}>
+            {checkbox.checked ? '✓' : ''}
+          </Text>
+          <Text>我已阅读并理解</Text>
+        </View>
+      ) : null}
+      {questions.map((q) => (
+        <QuestionThread key={q.id} question={q} />
+      ))}
+      {askSlot}
+    </View>
+  );
+}

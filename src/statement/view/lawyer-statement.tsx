@@ -1,0 +1,242 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import type { ClientStatus, Question, StatementDetail } from '@contract/index';
+import {
+  Avatar,
+  Button,
+  Card,
+  EmptyState,
+  STATEMENT_LIMITS,
+  STATEMENT_SECTIONS,
+  Tag,
+  TextArea,
+  hashPrefix,
+} from '@/components';
+import { toastFailure, toastSuccess } from '@/feedback/toast';
+import { useRequestId } from '@/feedback/use-request-id';
+import { routes } from '@/navigation/routes';
+import { useStores } from '@/stores';
+import { formatExactTime } from '@/time/format-time';
+import { receiptLine } from '../receipt-card';
+import { ItemCard } from './item-card';
+import { StatementHeader } from './statement-header';
+
+function clientStateText(client: ClientStatus): { text: string; tone: 'success' | 'warning' | 'danger' } {
+  if (client.state === 'acknowledged' && client.receipt) {
+    return { text: `已确认 ${receiptLine(client.receipt)}`, tone: 'success' };
+  }
+  const older = client.lastAcknowledgedVersionNo ? `（曾确认第 ${client.lastAcknowledgedVersionNo} 版）` : '';
+  if (client.state === 'viewed' && client.viewedAt) {
+    return { text: `已读未确认 自 ${formatExactTime(client.viewedAt)}${older}`, tone: 'warning' };
+  }
+  return { text: `未读${older}`, tone: 'danger' };
+}
+
+function ClientRow({ statementId, client }: { statementId: string; client: ClientStatus }) {
+  const { statements } = useStores();
+  const [busy, setBusy] = useState(false);
+  const state = clientStateText(client);
+  const remind = async () => {
+    setBusy(true);
+    try {
+      await statements.remind(statementId, client.userId);
+      toastSuccess('已发送提醒');
+    } catch (e) {
+      // STATEMENT.REMINDED_RECENTLY / QUIET_HOURS / ALREADY_ACKNOWLEDGED arrive with their Chinese message.
+      toastFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="statement-client" data-testid="client-status" id={`client-status-${client.userId}`}>
+      <Avatar name={client.displayName} size={32} />
+      <View className="statement-client__body">
+        <Text className="statement-client__name">{client.displayName}</Text>
+        <Text className={`statement-client__state statement-client__state--${state.tone}`}>{state.text}</Text>
+        {client.lastRemindedAt ? (
+          <Text className="muted statement-client__reminded">
+            上次提醒 {formatExactTime(client.lastRemindedAt)}
+          </Text>
+        ) : null}
+      </View>
+      {client.state !== 'acknowledged' ? (
+        <Button
+          id={`remind-${client.userId}`}
+          size="small"
+          type="plain"
+          loading={busy}
+          onClick={() => void remind()}
+        >
+          提醒
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+function AnswerBox({ question }: { question: Question }) {
+  const { statements } = useStores();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const requestId = useRequestId();
+  const submit = async () => {
+    if (!text.trim()) return;
+    setBusy(true);
+    try {
+      await statements.answer(question.id, text, { requestId: requestId.take() });
+      requestId.settle();
+      toastSuccess('已回复');
+    } catch (e) {
+      requestId.settle(e);
+      toastFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="statement-open-question" data-testid="open-question">
+      <Text className="statement-open-question__item">
+        第 {question.versionNo} 版 · 「{question.itemText}」
+      </Text>
+      <Text className="statement-open-question__q">
+        {question.askedByName}：{question.question}
+      </Text>
+      <Text className="muted">{formatExactTime(question.askedAt)}</Text>
+      <TextArea
+        id={`answer-input-${question.id}`}
+        label="书面回复（客户可见，存入记录）"
+        value={text}
+        onChange={setText}
+        maxLength={STATEMENT_LIMITS.answer}
+        height={72}
+      />
+      <Button
+        id={`answer-submit-${question.id}`}
+        size="small"
+        type="primary"
+        disabled={!text.trim()}
+        loading={busy}
+        onClick={() => void submit()}
+      >
+        回复
+      </Button>
+    </View>
+  );
+}
+
+/** What a lawyer sees: the content, who acknowledged which version, reminders, questions and the history. */
+function LawyerStatement({ detail }: { detail: StatementDetail }) {
+  const current = detail.current;
+  const editButton = (
+    <View className="actions">
+      <Button
+        id={detail.draft ? 'continue-draft' : 'revise-statement'}
+        type={detail.draft ? 'primary' : 'default'}
+        onClick={() => Taro.navigateTo({ url: routes.editStatement(detail.id) })}
+      >
+        {detail.draft ? '继续编辑草稿' : '修订'}
+      </Button>
+    </View>
+  );
+  if (!current) {
+    return (
+      <View className="page statement-page">
+        <EmptyState
+          glyph="稿"
+          title="尚未发布"
+          description="这份告知书还是草稿，发布后客户才能看到并确认。"
+        />
+        {editButton}
+      </View>
+    );
+  }
+  const openQuestions = detail.questions.filter((q) => !q.answer);
+  const clients = detail.clients ?? [];
+  const acknowledgments = detail.acknowledgments ?? [];
+  const questionsFor = (itemId: string) => detail.questions.filter((q) => q.itemId === itemId && q.answer);
+
+  return (
+    <View className="page statement-page">
+      <StatementHeader detail={detail} current={current} />
+      {editButton}
+
+      <Card
+        title="客户确认情况"
+        id="client-status"
+        extra={`${clients.filter((c) => c.state === 'acknowledged').length}/${clients.length} 已确认第 ${current.versionNo} 版`}
+      >
+        {clients.length === 0 ? (
+          <Text className="muted">案件还没有客户。邀请客户加入后，这里会显示确认情况。</Text>
+        ) : null}
+        {clients.map((c) => (
+          <ClientRow key={c.userId} statementId={detail.id} client={c} />
+        ))}
+      </Card>
+
+      {openQuestions.length > 0 ? (
+        <Card
+          title="待回复的问题"
+          id="open-questions"
+          extra={<Tag tone="danger">{openQuestions.length}</Tag>}
+        >
+          {openQuestions.map((q) => (
+            <AnswerBox key={q.id} question={q} />
+          ))}
+        </Card>
+      ) : null}
+
+      {STATEMENT_SECTIONS.map(({ key, label }) =>
+        current.content.sections[key].length === 0 ? null : (
+          <Card
+            key={key}
+            title={label}
+            id={`section-${key}`}
+            className={`statement-section statement-section--${key}`}
+          >
+            {current.content.sections[key].map((item) => (
+              <ItemCard key={item.id} itemId={item.id} text={item.text} questions={questionsFor(item.id)} />
+            ))}
+          </Card>
+        ),
+      )}
+
+      <Card title="确认回执" id="acknowledgments" extra={`共 ${acknowledgments.length} 份`}>
+        {acknowledgments.length === 0 ? <Text className="muted">还没有客户确认。</Text> : null}
+        {acknowledgments.map((r) => (
+          <View key={r.acknowledgmentId} className="statement-receipt" data-testid="ack-receipt">
+            <Text className="statement-receipt__name">{r.displayName}</Text>
+            <Text className="statement-receipt__line">{receiptLine(r)}</Text>
+          </View>
+        ))}
+      </Card>
+
+      <Card title="版本记录" id="version-history">
+        <Text className="muted statement-page__note">
+          已发布的版本不会被修改；修订会生成新版本，客户需重新确认。
+        </Text>
+        {detail.versions.map((v) => (
+          <View key={v.versionNo} className="statement-version" data-testid="statement-version">
+            <View className="statement-version__head">
+              <Text className="statement-version__no">
+                第 {v.versionNo} 版{v.versionNo === current.versionNo ? '（当前）' : ''}
+              </Text>
+              <Text className="muted">{formatExactTime(v.publishedAt)}</Text>
+            </View>
+            <Text className="muted">
+              {v.publishedByName} · 内容指纹 {hashPrefix(v.contentHash)}
+              {v.promiseWarnings.length > 0 ? ` · 发布时有 ${v.promiseWarnings.length} 处承诺用语提示` : ''}
+            </Text>
+            <Text className="statement-version__note">
+              {v.changeNote ? `修改说明：${v.changeNote}` : '首次发布'}
+            </Text>
+          </View>
+        ))}
+      </Card>
+    </View>
+  );
+}
+
+export default observer(LawyerStatement);
