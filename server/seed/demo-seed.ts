@@ -97,6 +97,23 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     reason: '补充说明立案日期以法院通知为准',
   });
 
+  // The expectation statement: published from the 民间借贷 template, acknowledged, then revised once,
+  // so 李女士 has a pending version 2 with one changed item to look at.
+  at += 2 * HOUR;
+  const draft = await as(lawyer.subject, 'statement.createDraft', {
+    caseId: created.id,
+    templateKey: 'private-lending',
+  });
+  const v1 = await as(lawyer.subject, 'statement.publish', { statementId: draft.id, changeNote: null });
+  at += 5 * HOUR;
+  const v1Content = v1.current!.content;
+  await as(client.subject, 'statement.markViewed', { statementId: draft.id, versionNo: 1 });
+  await as(client.subject, 'statement.acknowledge', {
+    statementId: draft.id,
+    versionNo: 1,
+    itemIds: Object.values(v1Content.sections).flatMap((items) => items.map((i) => i.id)),
+  });
+
   at = now.getTime() - 3 * HOUR;
   await as(lawyer.subject, 'update.publish', {
     caseId: created.id,
@@ -105,6 +122,25 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     nextSteps: '请确认是否还有其他能证明借款交付的材料（如银行流水、证人）。',
     risks: '谁主张、谁举证：如现金交付部分缺乏证据，该部分金额可能不被支持。',
     stageIndex: 2,
+  });
+  at += HOUR;
+  const [firstYouMust, ...restYouMust] = v1Content.sections.youMust;
+  await as(lawyer.subject, 'statement.saveDraft', {
+    statementId: draft.id,
+    content: {
+      ...v1Content,
+      sections: {
+        ...v1Content.sections,
+        youMust: [
+          { ...firstYouMust, text: `${firstYouMust.text}（举证期限为 15 日，请在本周内提供。）` },
+          ...restYouMust,
+        ],
+      },
+    },
+  });
+  await as(lawyer.subject, 'statement.publish', {
+    statementId: draft.id,
+    changeNote: '法院已受理，补充举证期限',
   });
   return true;
 }
