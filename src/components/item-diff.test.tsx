@@ -1,0 +1,52 @@
+import { render } from '@testing-library/react';
+import { ItemDiff, indexChanges } from './item-diff';
+
+describe('ItemDiff', () => {
+  it('marks a changed item 已修改 and strikes through the old text', () => {
+    const { container, getByText } = render(
+      <ItemDiff
+        text="按时提交全部证据"
+        change={{
+          section: 'weWill',
+          itemId: 'a',
+          change: 'changed',
+          before: '按时提交证据',
+          after: '按时提交全部证据',
+        }}
+      />,
+    );
+    expect(getByText('已修改')).toBeTruthy();
+    expect(getByText('按时提交全部证据').className).not.toContain('struck');
+    expect(getByText('按时提交证据').className).toContain('ct-item-diff__struck');
+    expect(container.querySelector('.ct-item-diff--changed')).not.toBeNull();
+  });
+
+  it('shows a removed item struck through, and plain text without a change', () => {
+    const removed = render(
+      <ItemDiff
+        text={null}
+        change={{ section: 'weCannot', itemId: 'b', change: 'removed', before: '不承诺', after: null }}
+      />,
+    );
+    expect(removed.getByText('已删除')).toBeTruthy();
+    expect(removed.getByText('不承诺').className).toContain('struck');
+    const plain = render(<ItemDiff text="无变化" />);
+    expect(plain.container.querySelector('[data-change]')).toBeNull();
+  });
+
+  it('indexes changes by item and collects removed ones per section', () => {
+    const { byItem, removed } = indexChanges({
+      fromVersionNo: 1,
+      toVersionNo: 2,
+      titleChanged: false,
+      introChanged: false,
+      items: [
+        { section: 'weWill', itemId: 'a', change: 'added', before: null, after: 'x' },
+        { section: 'youMust', itemId: 'b', change: 'removed', before: 'y', after: null },
+      ],
+    });
+    expect([...byItem.keys()]).toEqual(['a']);
+    expect(removed.youMust.map((c) => c.itemId)).toEqual(['b']);
+    expect(removed.weWill).toEqual([]);
+  });
+});

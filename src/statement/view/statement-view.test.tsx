@@ -1,0 +1,205 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { Receipt, StatementDetail } from '@contract/index';
+import { RootStore, StoresProvider } from '@/stores';
+import { fakeApi, fail } from '@/stores/fake-api.test-helper';
+import { taroMock } from '../../../tests/mocks/taro';
+import StatementViewPage from './index';
+
+const HASH = 'ab12cd34'.padEnd(64, 'e');
+
+const detail = (overrides: Partial<StatementDetail> = {}): StatementDetail => ({
+  id: 'st-0001',
+  caseId: 'case-0001',
+  caseTitle: '李女士诉某科技公司民间借贷纠纷',
+  current: {
+    versionNo: 2,
+    publishedAt: '2025-03-08T06:00:00Z',
+    publishedByName: '张律师',
+    changeNote: '补充了证据要求',
+    contentHash: HASH,
+    promiseWarnings: [],
+    content: {
+      title: '关于本案预期与风险的告知',
+      intro: '请逐条阅读。',
+      sections: {
+        worstCase: [{ id: 'it-worst', text: '法院可能驳回全部诉讼请求' }],
+        weWill: [{ id: 'it-will', text: '按时提交全部证据' }],
+        weCannot: [],
+        youMust: [{ id: 'it-must', text: '三日内提供借条原件' }],
+      },
+    },
+  },
+  versions: [],
+  myReceipt: null,
+  changesSinceMyAck: null,
+  questions: [],
+  ...overrides,
+});
+
+const receipt = (versionNo: number): Receipt => ({
+  acknowledgmentId: 'ack-1',
+  statementId: 'st-0001',
+  userId: 'u-client',
+  displayName: '李女士',
+  versionNo,
+  acknowledgedAt: '2025-03-08T07:05:09Z',
+  contentHash: HASH,
+});
+
+function renderPage(handlers: Parameters<typeof fakeApi>[0]) {
+  taroMock.openPage('/statement/view/index?id=st-0001');
+  const fake = fakeApi({
+    'statement.markViewed': () => ({ versionNo: 2, viewedAt: '2025-03-08T06:30:00Z' }),
+    ...handlers,
+  });
+  render(
+    <StoresProvider store={new RootStore({ api: fake.api })}>
+      <StatementViewPage />
+    </StoresProvider>,
+  );
+  return fake.calls;
+}
+
+const ackButton = () => document.querySelector('#ack-submit') as HTMLElement;
+const check = (itemId: string) => fireEvent.click(document.querySelector(`#ack-check-${itemId}`)!);
+
+describe('statement page (client)', () => {
+  it('records the view, enables 确认 only when every item is checked, and shows the receipt', async () => {
+    const calls = renderPage({
+      'statement.get': () => detail(),
+      'statement.acknowledge': () => receipt(2),
+    });
+    await screen.findByText('关于本案预期与风险的告知');
+    await waitFor(() => expect(calls.some((c) => c.action === 'statement.markViewed')).toBe(true));
+    expect(screen.getByText('已勾选 0/3')).toBeTruthy();
+    expect(ackButton().getAttribute('aria-disabled')).toBe('true');
+
+    check('it-worst');
+    check('it-will');
+    expect(screen.getByText('已勾选 2/3')).toBeTruthy();
+    await act(async () => fireEvent.click(ackButton()));
+    expect(calls.some((c) => c.action === 'statement.acknowledge')).toBe(false);
+
+    check('it-must');
+    expect(ackButton().getAttribute('aria-disabled')).toBeNull();
+    check('it-must'); // unchecking disables again
+    expect(ackButton().getAttribute('aria-disabled')).toBe('true');
+    check('it-must');
+
+    await act(async () => fireEvent.click(ackButton()));
+    const receiptCard = await screen.findByText('您已逐条确认本告知书');
+    expect(receiptCard).toBeTruthy();
+    const field = (label: string) =>
+      document.querySelector(`#my-receipt [data-field="${label}"]`)?.textContent;
+    expect(field('确认时间')).toBe('2025-03-08 15:05:09（北京时间）');
+    expect(field('确认版本')).toBe('第 2 版');
+    expect(field('内容指纹')).toBe('ab12cd34');
+    expect(document.querySelector('#ack-check-it-worst')).toBeNull();
+    expect(calls.find((c) => c.action === 'statement.acknowledge')?.payload).toEqual({
+      statementId: 'st-0001',
+      versionNo: 2,
+      itemIds: ['it-worst', 'it-will', 'it-must'],
+    });
+  });
+
+  it('sends one request with one requestId when 确认 is tapped twice, and retries with the same id', async () => {
+    let attempts = 0;
+    const calls = renderPage({
+      'statement.get': () => detail(),
+      'statement.acknowledge': async () => {
+        attempts += 1;
+        if (attempts <= 3) throw new Error('offline'); // first tap: the client's retries all fail
+        return receipt(2);
+      },
+    });
+    await screen.findByText('关于本案预期与风险的告知');
+    ['it-worst', 'it-will', 'it-must'].forEach(check);
+    await act(async () => {
+      fireEvent.click(ackButton());
+      fireEvent.click(ackButton());
+    });
+    await waitFor(() => expect(ackButton().getAttribute('aria-disabled')).toBeNull());
+    const firstTap = calls.filter((c) => c.action === 'statement.acknowledge');
+    expect(firstTap).toHaveLength(3); // one request and its two automatic retries, not two requests
+    await act(async () => fireEvent.click(ackButton()));
+    await screen.findByText('您已逐条确认本告知书');
+    const ids = new Set(calls.filter((c) => c.action === 'statement.acknowledge').map((c) => c.requestId));
+    expect(ids.size).toBe(1);
+  });
+
+  it('explains a superseded version and loads the newest one', async () => {
+    let version = 2;
+    renderPage({
+      'statement.get': () => {
+        const d = detail();
+        return { ...d, current: { ...d.current!, versionNo: version } };
+      },
+      'statement.acknowledge': () => {
+        throw fail('STATEMENT.SUPERSEDED');
+      },
+    });
+    await screen.findByText('关于本案预期与风险的告知');
+    ['it-worst', 'it-will', 'it-must'].forEach(check);
+    version = 3;
+    await act(async () => fireEvent.click(ackButton()));
+    expect(await screen.findByText('该告知书已更新，请查看最新版本后再确认')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByText('查看最新版本')));
+    await waitFor(() => expect(document.querySelector('#statement-superseded')).toBeNull());
+    expect(screen.getByText('第 3 版')).toBeTruthy();
+    expect(screen.getByText('已勾选 0/3')).toBeTruthy();
+  });
+
+  it('highlights exactly what changed since the version the client acknowledged', async () => {
+    renderPage({
+      'statement.get': () =>
+        detail({
+          myReceipt: receipt(1),
+          changesSinceMyAck: {
+            fromVersionNo: 1,
+            toVersionNo: 2,
+            titleChanged: false,
+            introChanged: false,
+            items: [
+              {
+                section: 'weWill',
+                itemId: 'it-will',
+                change: 'changed',
+                before: '按时提交证据',
+                after: '按时提交全部证据',
+              },
+              {
+                section: 'youMust',
+                itemId: 'it-must',
+                change: 'added',
+                before: null,
+                after: '三日内提供借条原件',
+              },
+              {
+                section: 'weCannot',
+                itemId: 'it-gone',
+                change: 'removed',
+                before: '不保证胜诉',
+                after: null,
+              },
+            ],
+          },
+        }),
+    });
+    expect(await screen.findByText('本次更新')).toBeTruthy();
+    expect(
+      screen.getByText(/自您确认的第 1 版以来，律师发布了第 2 版：新增 1 条，修改 1 条，删除 1 条/),
+    ).toBeTruthy();
+    expect(screen.getByText('修改说明：补充了证据要求')).toBeTruthy();
+    const marked = (itemId: string) =>
+      document.querySelector(`#item-${itemId} [data-change]`)?.getAttribute('data-change');
+    expect(marked('it-will')).toBe('changed');
+    expect(marked('it-must')).toBe('added');
+    expect(marked('it-gone')).toBe('removed');
+    expect(marked('it-worst')).toBeUndefined();
+    expect(screen.getByText('按时提交证据').className).toContain('struck');
+    expect(screen.getByText('不保证胜诉').className).toContain('struck');
+    // The removed item is shown but is not something to acknowledge.
+    expect(document.querySelector('#ack-check-it-gone')).toBeNull();
+    expect(screen.getByText('已勾选 0/3')).toBeTruthy();
+  });
+});
