@@ -95,7 +95,7 @@ async function dispatchUnsafe(
 
   const handler = deps.handlers[name] as Handlers[ActionName];
   const subject = identity.subject;
-  const payloadHash = sha256Hex(canonicalJson(parsed.data));
+  const payloadHash = definition.mutates ? sha256Hex(canonicalJson(parsed.data)) : '';
   const now = deps.clock().toISOString();
 
   try {
