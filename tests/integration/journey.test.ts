@@ -1,6 +1,13 @@
 import { STAGE_TEMPLATES } from '../../contract/case-types';
 import { readCaseEvents, verifyCaseEvents } from '../../server/events/event-log.store';
-import { ADMIN, enrollLawyer, openHarness, sampleUpdate, type Harness } from '../fixtures/api-harness';
+import {
+  ADMIN,
+  enrollLawyer,
+  openCase,
+  openHarness,
+  sampleUpdate,
+  type Harness,
+} from '../fixtures/api-harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -116,13 +123,7 @@ describe('the first journey', () => {
 describe('corrections', () => {
   async function publishedUpdate() {
     await enrollLawyer(h, LAWYER);
-    const created = await h.ok(LAWYER, 'case.create', {
-      title: '借款纠纷',
-      caseType: '民事',
-      caseNumber: null,
-      court: null,
-      opposingParty: null,
-    });
+    const created = await openCase(h, LAWYER);
     const invite = await h.ok(LAWYER, 'invite.createClient', { caseId: created.id, clientName: null });
     await h.ok(CLIENT, 'invite.redeem', { code: invite.code });
     const update = await h.ok(LAWYER, 'update.publish', { caseId: created.id, ...sampleUpdate });
@@ -172,13 +173,7 @@ describe('corrections', () => {
 describe('the event chain', () => {
   it('names the first event that was edited after the fact', async () => {
     await enrollLawyer(h, LAWYER);
-    const created = await h.ok(LAWYER, 'case.create', {
-      title: '借款纠纷',
-      caseType: '民事',
-      caseNumber: null,
-      court: null,
-      opposingParty: null,
-    });
+    const created = await openCase(h, LAWYER);
     for (let i = 0; i < 4; i++) await h.ok(LAWYER, 'update.publish', { caseId: created.id, ...sampleUpdate });
     expect((await verifyCaseEvents(h.db, created.id)).valid).toBe(true);
     await h.db
@@ -192,13 +187,7 @@ describe('the event chain', () => {
 
   it('notices a deleted event', async () => {
     await enrollLawyer(h, LAWYER);
-    const created = await h.ok(LAWYER, 'case.create', {
-      title: '借款纠纷',
-      caseType: '民事',
-      caseNumber: null,
-      court: null,
-      opposingParty: null,
-    });
+    const created = await openCase(h, LAWYER);
     for (let i = 0; i < 3; i++) await h.ok(LAWYER, 'update.publish', { caseId: created.id, ...sampleUpdate });
     await h.db.deleteFrom('case_events').where('case_id', '=', created.id).where('seq', '=', 2).execute();
     expect(await verifyCaseEvents(h.db, created.id)).toMatchObject({ valid: false, brokenAt: 2 });
@@ -208,13 +197,7 @@ describe('the event chain', () => {
 describe('the timeline', () => {
   it('pages newest first without gaps or repeats', async () => {
     await enrollLawyer(h, LAWYER);
-    const created = await h.ok(LAWYER, 'case.create', {
-      title: '借款纠纷',
-      caseType: '民事',
-      caseNumber: null,
-      court: null,
-      opposingParty: null,
-    });
+    const created = await openCase(h, LAWYER);
     const titles: string[] = [];
     for (let i = 0; i < 7; i++) {
       titles.unshift(`进展 ${i}`);
