@@ -1,10 +1,12 @@
 /**
- * `npm run e2e`: the first journey in Chromium against the real HTTP server and the H5 build.
+ * `npm run e2e`: the first journey, then the expectation-statement journey, in Chromium against the real HTTP
+ * server and the H5 build.
  * Skips (exit 0) without /usr/bin/chromium unless CI=true; on failure saves screenshots to test-results/.
  */
 import type { Page } from 'playwright-core';
 import { ensureH5Build, requireChromium, screenshotAll, startServer, withCleanup } from './harness';
 import { runJourney, type Persona } from './journey';
+import { runStatementsJourney } from './statements-journey';
 
 async function main() {
   if (!requireChromium()) process.exit(0);
@@ -16,6 +18,7 @@ async function main() {
     console.log(`server ${server.pid} at ${server.url}`);
     try {
       await runJourney({ baseUrl: server.url, onPages: (current) => (pages = current) });
+      await runStatementsJourney({ baseUrl: server.url, onPages: (current) => (pages = current) });
     } catch (error) {
       const shots = await screenshotAll(
         pages,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, ensureH5Build, requireChromium, screenshotAll, startServer, withCleanup } from './harness';
 import { runJourney, type Persona } from './journey';
+import { runStatementsJourney } from './statements-journey';
 
 const OUT_DIR = path.join(ROOT, 'docs', 'screenshots');
 
@@ -23,15 +24,18 @@ async function main() {
       rmSync(path.join(OUT_DIR, file));
     }
     try {
-      await runJourney({
+      const onScreen = async (_persona: Persona, page: Page, name: string) => {
+        const file = path.join(OUT_DIR, `${name}.png`);
+        await page.screenshot({ path: file, fullPage: false });
+        saved.push(file);
+      };
+      const browser = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 };
+      await runJourney({ baseUrl: server.url, browser, onPages: (current) => (pages = current), onScreen });
+      await runStatementsJourney({
         baseUrl: server.url,
-        browser: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 },
+        browser,
         onPages: (current) => (pages = current),
-        onScreen: async (_persona, page, name) => {
-          const file = path.join(OUT_DIR, `${name}.png`);
-          await page.screenshot({ path: file, fullPage: false });
-          saved.push(file);
-        },
+        onScreen,
       });
     } catch (error) {
       await screenshotAll(pages, 'screenshots-failure');

@@ -44,7 +44,13 @@ export function orderTemplates(templates: StatementTemplate[], caseType: string 
   }));
 }
 
-function TemplatePicker({ caseId, onCreated }: { caseId: string; onCreated: (d: StatementDetail) => void }) {
+const TemplatePicker = observer(function TemplatePicker({
+  caseId,
+  onCreated,
+}: {
+  caseId: string;
+  onCreated: (d: StatementDetail) => void;
+}) {
   const { statements, caseDetails } = useStores();
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const requestId = useRequestId();
@@ -87,9 +93,15 @@ function TemplatePicker({ caseId, onCreated }: { caseId: string; onCreated: (d: 
       </Card>
     </View>
   );
-}
+});
 
-function RevisionChanges({ detail, form }: { detail: StatementDetail; form: EditorForm }) {
+const RevisionChanges = observer(function RevisionChanges({
+  detail,
+  form,
+}: {
+  detail: StatementDetail;
+  form: EditorForm;
+}) {
   const current = detail.current!;
   const diff = changesAgainst(current.content, form);
   const label = (key: string) => STATEMENT_SECTIONS.find((s) => s.key === key)?.label ?? key;
@@ -108,9 +120,9 @@ function RevisionChanges({ detail, form }: { detail: StatementDetail; form: Edit
       <Text className="muted revision__note">发布后客户会看到这些标记，并需要重新逐条确认。</Text>
     </Card>
   );
-}
+});
 
-function StatementEditor({ detail }: { detail: StatementDetail }) {
+const StatementEditor = observer(function StatementEditor({ detail }: { detail: StatementDetail }) {
   const { statements } = useStores();
   const source = detail.draft?.content ?? detail.current?.content;
   const [form, setForm] = useState<EditorForm>(() =>
@@ -270,7 +282,7 @@ function StatementEditor({ detail }: { detail: StatementDetail }) {
       </View>
     </View>
   );
-}
+});
 
 /**
  * Writes an expectation statement: `?caseId=` starts a new one from a template; `?statementId=` continues the

@@ -143,4 +143,36 @@ describe('statement editor page', () => {
     };
     expect(saved.content.sections.weWill).toEqual([{ id: 'it-will', text: '按时提交证据' }]);
   });
+
+  it('offers the templates for the case type first, then 空白, and creates the draft from the one picked', async () => {
+    taroMock.openPage('/lawyer/statement-edit/index?caseId=case-0001');
+    const template = (key: string, name: string, caseTypes: string[]) => ({
+      key,
+      name,
+      caseTypes,
+      content: content('按时提交证据'),
+    });
+    const fake = fakeApi({
+      'statement.templates': () => ({
+        templates: [template('labour', '劳动争议', ['劳动']), template('lending', '民间借贷', ['民事'])],
+      }),
+      'case.get': () => ({ id: 'case-0001', caseType: '民事', title: '李女士诉某科技公司民间借贷纠纷' }),
+      'case.timeline': () => ({ entries: [], nextCursor: null }),
+      'statement.createDraft': () => draftDetail('按时提交证据', false),
+    });
+    render(
+      <StoresProvider store={new RootStore({ api: fake.api })}>
+        <StatementEditPage />
+      </StoresProvider>,
+    );
+    await screen.findByText('适用于本案类型');
+    const names = Array.from(document.querySelectorAll('.template-card__name')).map((e) => e.textContent);
+    expect(names).toEqual(['民间借贷', '劳动争议', '空白']);
+    await act(async () => fireEvent.click(document.querySelector('#template-lending')!));
+    expect(await screen.findByText('发布')).toBeTruthy();
+    expect(fake.calls.find((c) => c.action === 'statement.createDraft')?.payload).toEqual({
+      caseId: 'case-0001',
+      templateKey: 'lending',
+    });
+  });
 });

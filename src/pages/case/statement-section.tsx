@@ -18,7 +18,13 @@ export function clientStatementState(s: StatementSummary): { text: string; pendi
   return { text: s.myReceipt ? '已更新待重新确认' : '待确认', pending: true };
 }
 
-function StatementRow({ summary, isLawyer }: { summary: StatementSummary; isLawyer: boolean }) {
+const StatementRow = observer(function StatementRow({
+  summary,
+  isLawyer,
+}: {
+  summary: StatementSummary;
+  isLawyer: boolean;
+}) {
   const unpublished = summary.versionNo === 0;
   const open = () =>
     Taro.navigateTo({
@@ -58,7 +64,7 @@ function StatementRow({ summary, isLawyer }: { summary: StatementSummary; isLawy
       </View>
     </View>
   );
-}
+});
 
 /** The case page's 预期与风险告知 card: each statement with its acknowledgment standing. */
 function StatementSection({ caseId, isLawyer }: { caseId: string; isLawyer: boolean }) {

@@ -10,7 +10,13 @@ import { formatExactTime } from '@/time/format-time';
 import { receiptLine } from '../receipt-card';
 import './index.scss';
 
-function StatementCard({ summary, pending }: { summary: StatementSummary; pending: boolean }) {
+const StatementCard = observer(function StatementCard({
+  summary,
+  pending,
+}: {
+  summary: StatementSummary;
+  pending: boolean;
+}) {
   return (
     <Card
       id={`my-statement-${summary.id}`}
@@ -37,7 +43,7 @@ function StatementCard({ summary, pending }: { summary: StatementSummary; pendin
       </View>
     </Card>
   );
-}
+});
 
 /** 我的确认: the client's statements across cases, waiting ones first, then the receipts. */
 function MyStatementsPage() {

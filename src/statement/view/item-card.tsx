@@ -1,3 +1,4 @@
+import { observer } from 'mobx-react-lite';
 import { Text, View } from '@tarojs/components';
 import type { ItemChange, Question } from '@contract/index';
 import { ItemDiff } from '@/components';
@@ -15,7 +16,7 @@ export interface ItemCardProps {
   askSlot?: React.ReactNode;
 }
 
-function QuestionThread({ question }: { question: Question }) {
+const QuestionThread = observer(function QuestionThread({ question }: { question: Question }) {
   return (
     <View className="statement-question" data-testid="item-question">
       <Text className="statement-question__q">
@@ -38,7 +39,7 @@ function QuestionThread({ question }: { question: Question }) {
       )}
     </View>
   );
-}
+});
 
 /** One item of a statement: its text (with what changed), the acknowledgment checkbox, questions and answers. */
 export function ItemCard({ itemId, text, change, questions, checkbox, askSlot }: ItemCardProps) {

@@ -34,7 +34,13 @@ function clientStateText(client: ClientStatus): { text: string; tone: 'success' 
   return { text: `未读${older}`, tone: 'danger' };
 }
 
-function ClientRow({ statementId, client }: { statementId: string; client: ClientStatus }) {
+const ClientRow = observer(function ClientRow({
+  statementId,
+  client,
+}: {
+  statementId: string;
+  client: ClientStatus;
+}) {
   const { statements } = useStores();
   const [busy, setBusy] = useState(false);
   const state = clientStateText(client);
@@ -75,9 +81,9 @@ function ClientRow({ statementId, client }: { statementId: string; client: Clien
       ) : null}
     </View>
   );
-}
+});
 
-function AnswerBox({ question }: { question: Question }) {
+const AnswerBox = observer(function AnswerBox({ question }: { question: Question }) {
   const { statements } = useStores();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -125,7 +131,7 @@ function AnswerBox({ question }: { question: Question }) {
       </Button>
     </View>
   );
-}
+});
 
 /** What a lawyer sees: the content, who acknowledged which version, reminders, questions and the history. */
 function LawyerStatement({ detail }: { detail: StatementDetail }) {

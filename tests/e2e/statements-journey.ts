@@ -1,0 +1,200 @@
+/**
+ * The expectation-statement journey (issue 3) on the seeded case 「李女士诉某科技公司民间借贷纠纷」: the lawyer writes
+ * a statement from a template, the promise guard names 「包赢」, the lawyer rewrites it and publishes; the client
+ * checks every item and acknowledges; the lawyer revises one item with a change note; the client sees exactly that
+ * change and acknowledges version 2; the lawyer sees both receipts. Selectors follow tests/e2e/SELECTORS.md.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { openBrowser, type BrowserOptions } from './harness';
+import type { Persona } from './journey';
+
+export interface StatementsJourneyOptions {
+  baseUrl: string;
+  browser?: BrowserOptions;
+  /** Called on each main screen once settled, with its screenshot name (e.g. `client-06-statement`). */
+  onScreen?: (persona: Persona, page: Page, name: string) => Promise<void>;
+  onPages?: (pages: Partial<Record<Persona, Page>>) => void;
+}
+
+export const SEED_CASE_TITLE = '李女士诉某科技公司民间借贷纠纷';
+const SEED_CLIENT = '李女士';
+const PROMISE_TEXT = '我们经验丰富，这个案子包赢，请您放心。';
+const REVISED_TEXT = '我们会按时提交证据、按期出庭，尽最大努力维护您的合法权益，但不对判决结果作任何保证。';
+const VERSION_2_TEXT = '我们会在举证期限届满前提交全部证据，每次开庭后两个工作日内书面告知您庭审情况。';
+const CHANGE_NOTE = '明确了提交证据的期限和庭审后告知的时间。';
+
+function step(label: string) {
+  const started = Date.now();
+  console.log(`→ ${label}`);
+  return () => console.log(`  ✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** Visible matches only: Taro's H5 router keeps earlier pages of the stack in the DOM, hidden. */
+const visible = (page: Page, selector: string, text?: string) =>
+  page.locator(`${selector} >> visible=true`, text ? { hasText: text } : {}).first();
+
+async function fill(page: Page, id: string, text: string) {
+  const target = visible(page, `#${id}`);
+  await target.waitFor();
+  const tag = await target.evaluate((element) => element.tagName.toLowerCase());
+  const field: Locator =
+    tag === 'input' || tag === 'textarea' ? target : target.locator('input, textarea').first();
+  await field.fill(text);
+}
+
+async function tap(page: Page, selector: string, text?: string) {
+  const target = visible(page, selector, text);
+  await target.waitFor();
+  await target.click();
+}
+
+const see = (page: Page, selector: string, text?: string) => visible(page, selector, text).waitFor();
+
+async function gone(page: Page, selector: string) {
+  await page.waitForFunction(
+    (sel) =>
+      Array.from(document.querySelectorAll(sel)).every((el) => (el as HTMLElement).offsetParent === null),
+    selector,
+  );
+}
+
+/** Network, fonts and Taro's slide transition done, so a screenshot shows the finished page. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro_router > .taro_page')).every(
+      (element) =>
+        element.classList.contains('taro_page_stationed') || element.classList.contains('taro_page_shade'),
+    ),
+  );
+  await page.waitForTimeout(200);
+}
+
+function hashParam(page: Page, name: string): string {
+  const value = new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '').get(name);
+  if (!value) throw new Error(`no "${name}" in ${page.url()}`);
+  return value;
+}
+
+/** Checks every visible 我已阅读并理解 box and returns how many there were. */
+async function checkEveryItem(page: Page): Promise<number> {
+  await see(page, '[id^="ack-check-"]');
+  const boxes = page.locator('[id^="ack-check-"] >> visible=true');
+  const count = await boxes.count();
+  for (let i = 0; i < count; i++) await boxes.nth(i).click();
+  await see(page, '#ack-count', `已勾选 ${count}/${count}`);
+  return count;
+}
+
+async function login(page: Page, baseUrl: string, persona: 'lawyer' | 'client') {
+  await page.goto(`${baseUrl}/#/pages/login/index`);
+  await tap(page, `#login-persona-${persona}`);
+  await see(page, '#case-list');
+}
+
+export async function runStatementsJourney(options: StatementsJourneyOptions): Promise<void> {
+  const { baseUrl } = options;
+  const pages: Partial<Record<Persona, Page>> = {};
+  const screen = async (persona: Persona, name: string) => {
+    const page = pages[persona]!;
+    await settle(page);
+    await options.onScreen?.(persona, page, name);
+  };
+
+  let done = step('lawyer opens the seeded case and starts a statement from a template');
+  const lawyer = (await openBrowser('lawyer-statements', options.browser)).page;
+  pages.lawyer = lawyer;
+  options.onPages?.(pages);
+  await login(lawyer, baseUrl, 'lawyer');
+  await tap(lawyer, '.case-card', SEED_CASE_TITLE);
+  await see(lawyer, '#case-title', SEED_CASE_TITLE);
+  const caseId = hashParam(lawyer, 'id');
+  await tap(lawyer, '#new-statement-button');
+  await see(lawyer, '#template-private-lending', '适用于本案类型');
+  await tap(lawyer, '#template-private-lending');
+  await see(lawyer, '#statement-editor');
+  done();
+
+  done = step('the promise guard names 「包赢」, the lawyer rewrites it and publishes');
+  await fill(lawyer, 'item-input-weWill-0', PROMISE_TEXT);
+  await see(lawyer, '#promise-hint-weWill-0', '「包赢」属于结果承诺，律师不得承诺案件结果，请修改');
+  await see(lawyer, '#promise-summary', '我们会做 第 1 条：「包赢」');
+  await visible(lawyer, '#item-input-weWill-0').scrollIntoViewIfNeeded();
+  await lawyer.evaluate(() => window.scrollBy(0, -120));
+  await screen('lawyer', 'lawyer-07-statement-edit');
+  await fill(lawyer, 'item-input-weWill-0', REVISED_TEXT);
+  await gone(lawyer, '#promise-hint-weWill-0');
+  await gone(lawyer, '#promise-summary');
+  await tap(lawyer, '#publish-statement', '发布');
+  await see(lawyer, '#client-status', SEED_CLIENT);
+  const statementId = hashParam(lawyer, 'id');
+  done();
+
+  done = step('the client acknowledges every item of version 1 and sees the receipt');
+  const client = (await openBrowser('client-statements', options.browser)).page;
+  pages.client = client;
+  options.onPages?.(pages);
+  await login(client, baseUrl, 'client');
+  await see(client, '#my-statements-entry', '待确认');
+  await tap(client, '#my-statements-entry');
+  await tap(client, `#my-statement-${statementId}`);
+  await see(client, '#statement-title');
+  const items = await checkEveryItem(client);
+  if (items < 4) throw new Error(`expected the template's items, found ${items}`);
+  await screen('client', 'client-06-statement');
+  await tap(client, '#ack-submit');
+  await see(client, '#my-receipt [data-field="确认版本"]', '第 1 版');
+  await see(client, '#my-receipt [data-field="内容指纹"]');
+  done();
+
+  done = step('the lawyer revises one item and publishes version 2 with a change note');
+  await lawyer.goto(`${baseUrl}/#/statement/view/index?id=${encodeURIComponent(statementId)}`);
+  await lawyer.reload();
+  await see(lawyer, '#client-status [data-testid="client-status"]', '已确认 第 1 版');
+  await tap(lawyer, '#revise-statement');
+  await see(lawyer, '#revision-changes', '内容与当前版本相同');
+  await fill(lawyer, 'item-input-weWill-0', VERSION_2_TEXT);
+  await see(lawyer, '#revision-changes [data-change="changed"]', VERSION_2_TEXT);
+  await fill(lawyer, 'change-note-input', CHANGE_NOTE);
+  await tap(lawyer, '#publish-statement', '发布第 2 版');
+  await see(lawyer, '#version-history', CHANGE_NOTE);
+  done();
+
+  done = step('the client sees exactly that change and acknowledges version 2');
+  await client.goto(`${baseUrl}/#/statement/view/index?id=${encodeURIComponent(statementId)}`);
+  await client.reload();
+  await see(client, '#statement-changes', '本次更新');
+  await see(client, '#statement-changes', '修改 1 条');
+  const marks = client.locator('[data-change] >> visible=true');
+  if ((await marks.count()) !== 1)
+    throw new Error(`expected exactly one highlighted change, saw ${await marks.count()}`);
+  await see(client, '[data-change="changed"]', VERSION_2_TEXT);
+  await see(client, '[data-change="changed"] .ct-item-diff__struck', REVISED_TEXT);
+  await visible(client, '[data-change="changed"]').scrollIntoViewIfNeeded();
+  await client.evaluate(() => window.scrollBy(0, -160));
+  await screen('client', 'client-07-statement-diff');
+  await checkEveryItem(client);
+  await tap(client, '#ack-submit');
+  await see(client, '#my-receipt [data-field="确认版本"]', '第 2 版');
+  await client.goto(`${baseUrl}/#/statement/mine/index`);
+  await client.reload();
+  await see(client, `#my-statement-${statementId}`, '已确认 第 2 版');
+  await screen('client', 'client-08-my-acknowledgments');
+  done();
+
+  done = step('the lawyer sees both acknowledgments with their receipts');
+  await lawyer.goto(`${baseUrl}/#/statement/view/index?id=${encodeURIComponent(statementId)}`);
+  await lawyer.reload();
+  await see(lawyer, '#acknowledgments [data-testid="ack-receipt"]', '第 1 版');
+  await see(lawyer, '#acknowledgments [data-testid="ack-receipt"]', '第 2 版');
+  await see(lawyer, '#client-status [data-testid="client-status"]', '已确认 第 2 版');
+  await lawyer.goto(`${baseUrl}/#/pages/case/index?id=${encodeURIComponent(caseId)}`);
+  await lawyer.reload();
+  await see(lawyer, `#statement-row-${statementId}`, '1/1 已确认');
+  await lawyer.goto(`${baseUrl}/#/statement/view/index?id=${encodeURIComponent(statementId)}`);
+  await lawyer.reload();
+  await see(lawyer, '#client-status [data-testid="client-status"]', '已确认 第 2 版');
+  await screen('lawyer', 'lawyer-08-statement-status');
+  done();
+}
