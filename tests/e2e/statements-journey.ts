@@ -71,6 +71,11 @@ async function settle(page: Page) {
   await page.waitForTimeout(200);
 }
 
+/** Scrolls the visible match to the middle of the screen (for screenshots). */
+async function centre(page: Page, selector: string) {
+  await visible(page, selector).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+}
+
 function hashParam(page: Page, name: string): string {
   const value = new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '').get(name);
   if (!value) throw new Error(`no "${name}" in ${page.url()}`);
@@ -120,8 +125,7 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await fill(lawyer, 'item-input-weWill-0', PROMISE_TEXT);
   await see(lawyer, '#promise-hint-weWill-0', '「包赢」属于结果承诺，律师不得承诺案件结果，请修改');
   await see(lawyer, '#promise-summary', '我们会做 第 1 条：「包赢」');
-  await visible(lawyer, '#item-input-weWill-0').scrollIntoViewIfNeeded();
-  await lawyer.evaluate(() => window.scrollBy(0, -120));
+  await centre(lawyer, '#promise-hint-weWill-0');
   await screen('lawyer', 'lawyer-07-statement-edit');
   await fill(lawyer, 'item-input-weWill-0', REVISED_TEXT);
   await gone(lawyer, '#promise-hint-weWill-0');
@@ -142,6 +146,7 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await see(client, '#statement-title');
   const items = await checkEveryItem(client);
   if (items < 4) throw new Error(`expected the template's items, found ${items}`);
+  await client.evaluate(() => window.scrollTo(0, 0));
   await screen('client', 'client-06-statement');
   await tap(client, '#ack-submit');
   await see(client, '#my-receipt [data-field="确认版本"]', '第 1 版');
@@ -171,8 +176,7 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
     throw new Error(`expected exactly one highlighted change, saw ${await marks.count()}`);
   await see(client, '[data-change="changed"]', VERSION_2_TEXT);
   await see(client, '[data-change="changed"] .ct-item-diff__struck', REVISED_TEXT);
-  await visible(client, '[data-change="changed"]').scrollIntoViewIfNeeded();
-  await client.evaluate(() => window.scrollBy(0, -160));
+  await centre(client, '[data-change="changed"]');
   await screen('client', 'client-07-statement-diff');
   await checkEveryItem(client);
   await tap(client, '#ack-submit');
@@ -195,6 +199,7 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await lawyer.goto(`${baseUrl}/#/statement/view/index?id=${encodeURIComponent(statementId)}`);
   await lawyer.reload();
   await see(lawyer, '#client-status [data-testid="client-status"]', '已确认 第 2 版');
+  await centre(lawyer, '#acknowledgments');
   await screen('lawyer', 'lawyer-08-statement-status');
   done();
 }
