@@ -146,7 +146,7 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await see(client, '#statement-title');
   const items = await checkEveryItem(client);
   if (items < 4) throw new Error(`expected the template's items, found ${items}`);
-  await client.evaluate(() => window.scrollTo(0, 0));
+  await visible(client, '#statement-title').evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await screen('client', 'client-06-statement');
   await tap(client, '#ack-submit');
   await see(client, '#my-receipt [data-field="确认版本"]', '第 1 版');
