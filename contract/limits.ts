@@ -16,3 +16,21 @@ export const LIMITS = {
   inviteCode: 64,
   pageSize: 50,
 } as const;
+
+/** Limits of expectation statements (characters, or items per section). */
+export const STATEMENT_LIMITS = {
+  title: 80,
+  intro: 1000,
+  itemText: 300,
+  itemsPerSection: 20,
+  changeNote: 300,
+  question: 500,
+  answer: 1000,
+} as const;
+
+/** The four parts of an expectation statement, in the order a client reads them. */
+export const SECTION_KEYS = ['worstCase', 'weWill', 'weCannot', 'youMust'] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+/** A lawyer's quiet hours until they set their own (Asia/Shanghai wall-clock time). */
+export const DEFAULT_QUIET_HOURS = { start: '22:00', end: '08:00' } as const;

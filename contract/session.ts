@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { LIMITS } from './limits';
+import { DEFAULT_QUIET_HOURS, LIMITS } from './limits';
 import { optionalText, requiredText } from './fields';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 
 /** Reminders are never queued inside a lawyer's quiet hours (Asia/Shanghai wall-clock time). */
 export const quietHours = z.object({ start: clockTime, end: clockTime });
-export const DEFAULT_QUIET_HOURS = { start: '22:00', end: '08:00' } as const;
 
 export const lawyerProfile = z.object({
   name: z.string(),

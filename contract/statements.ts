@@ -1,19 +1,8 @@
 import { z } from 'zod';
 import { id, optionalText, requiredText } from './fields';
+import { SECTION_KEYS, STATEMENT_LIMITS } from './limits';
 
-/** The four parts of an expectation statement, in the order a client reads them. */
-export const SECTION_KEYS = ['worstCase', 'weWill', 'weCannot', 'youMust'] as const;
-export type SectionKey = (typeof SECTION_KEYS)[number];
-
-export const STATEMENT_LIMITS = {
-  title: 80,
-  intro: 1000,
-  itemText: 300,
-  itemsPerSection: 20,
-  changeNote: 300,
-  question: 500,
-  answer: 1000,
-} as const;
+export { SECTION_KEYS, STATEMENT_LIMITS, type SectionKey } from './limits';
 
 /** An item keeps its id across versions, so a new version can say which items were added, removed or changed. */
 const draftItem = z

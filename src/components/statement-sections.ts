@@ -1,19 +1,5 @@
 import type { SectionKey } from '@contract/index';
-import type { STATEMENT_LIMITS as ContractLimits } from '@contract/statements';
-
-/**
- * The contract's STATEMENT_LIMITS, restated because contract/statements.ts imports zod (which the mini-program
- * must not bundle). The type is the contract's literal type, so any drift fails `tsc`.
- */
-export const STATEMENT_LIMITS: typeof ContractLimits = {
-  title: 80,
-  intro: 1000,
-  itemText: 300,
-  itemsPerSection: 20,
-  changeNote: 300,
-  question: 500,
-  answer: 1000,
-};
+export { STATEMENT_LIMITS } from '@contract/limits';
 
 /** The four parts of a statement in reading order (the contract's SECTION_KEYS, without its zod import). */
 export const STATEMENT_SECTIONS: readonly { key: SectionKey; label: string; hint: string }[] = [

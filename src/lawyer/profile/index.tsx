@@ -2,7 +2,7 @@ import { Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
-import { LIMITS } from '@contract/limits';
+import { DEFAULT_QUIET_HOURS, LIMITS } from '@contract/limits';
 import { issuesByField } from '@/api';
 import { Button, Card, Field, Skeleton } from '@/components';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
@@ -12,9 +12,6 @@ import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import '../form.scss';
 import './index.scss';
-
-/** contract/session.ts DEFAULT_QUIET_HOURS (that module imports zod, which the mini-program does not bundle). */
-const DEFAULT_QUIET_HOURS = { start: '22:00', end: '08:00' };
 
 function TimePicker({
   id,
