@@ -3,8 +3,9 @@
  * the client joins from the link; the lawyer publishes an update; the client reads it; the lawyer sees the
  * read receipt. Selectors follow tests/e2e/SELECTORS.md (written with the pages).
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openBrowser, type BrowserOptions } from './harness';
+import { fill, hashParam, see, settle, step, tap, visible } from './page-actions';
 
 export type Persona = 'lawyer' | 'client';
 
@@ -22,69 +23,6 @@ export const CLIENT_NAME = '王先生';
 export const UPDATE_TITLE = '已向法院提交起诉材料';
 export const UPDATE_BODY =
   '今天上午已向区人民法院立案庭提交起诉状、证据目录及证据材料，法院出具了收件凭证。预计七个工作日内通知是否立案。';
-
-function step(label: string) {
-  const started = Date.now();
-  console.log(`→ ${label}`);
-  return () => console.log(`  ✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-}
-
-/** Visible matches only: Taro's H5 router keeps earlier pages of the stack in the DOM, hidden. */
-const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`).first();
-
-/** Types into a Taro Input/Textarea by its id (the id sits on the field or on its wrapper). */
-async function fill(page: Page, id: string, text: string) {
-  const target = visible(page, `#${id}`);
-  await target.waitFor();
-  const tag = await target.evaluate((element) => element.tagName.toLowerCase());
-  const field: Locator =
-    tag === 'input' || tag === 'textarea' ? target : target.locator('input, textarea').first();
-  await field.fill(text);
-}
-
-async function tap(page: Page, selector: string) {
-  const target = visible(page, selector);
-  await target.waitFor();
-  await target.click();
-}
-
-async function see(page: Page, selector: string, text?: string) {
-  await page
-    .locator(`${selector} >> visible=true`, text ? { hasText: text } : {})
-    .first()
-    .waitFor();
-}
-
-/** Lets the network, fonts and Taro's page-slide transition settle, so screenshots show the finished page. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // Taro's H5 router marks a page `taro_page_stationed` once its slide-in ends, and removes a leaving page after it.
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_router > .taro_page')).every(
-      (element) =>
-        element.classList.contains('taro_page_stationed') || element.classList.contains('taro_page_shade'),
-    ),
-  );
-  await page
-    .waitForFunction(
-      () =>
-        document
-          .getAnimations()
-          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-          .every((animation) => animation.playState !== 'running'),
-      undefined,
-      { timeout: 5000 },
-    )
-    .catch(() => undefined);
-}
-
-function hashParam(page: Page, name: string): string {
-  const hash = new URL(page.url()).hash;
-  const value = new URLSearchParams(hash.split('?')[1] ?? '').get(name);
-  if (!value) throw new Error(`no "${name}" in ${page.url()}`);
-  return value;
-}
 
 export async function runJourney(options: JourneyOptions): Promise<void> {
   const { baseUrl } = options;

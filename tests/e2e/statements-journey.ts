@@ -4,8 +4,9 @@
  * checks every item and acknowledges; the lawyer revises one item with a change note; the client sees exactly that
  * change and acknowledges version 2; the lawyer sees both receipts. Selectors follow tests/e2e/SELECTORS.md.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openBrowser, type BrowserOptions } from './harness';
+import { fill, gone, hashParam, see, settle, step, tap, visible } from './page-actions';
 import type { Persona } from './journey';
 
 export interface StatementsJourneyOptions {
@@ -23,63 +24,9 @@ const REVISED_TEXT = '我们会按时提交证据、按期出庭，尽最大努�
 const VERSION_2_TEXT = '我们会在举证期限届满前提交全部证据，每次开庭后两个工作日内书面告知您庭审情况。';
 const CHANGE_NOTE = '明确了提交证据的期限和庭审后告知的时间。';
 
-function step(label: string) {
-  const started = Date.now();
-  console.log(`→ ${label}`);
-  return () => console.log(`  ✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-}
-
-/** Visible matches only: Taro's H5 router keeps earlier pages of the stack in the DOM, hidden. */
-const visible = (page: Page, selector: string, text?: string) =>
-  page.locator(`${selector} >> visible=true`, text ? { hasText: text } : {}).first();
-
-async function fill(page: Page, id: string, text: string) {
-  const target = visible(page, `#${id}`);
-  await target.waitFor();
-  const tag = await target.evaluate((element) => element.tagName.toLowerCase());
-  const field: Locator =
-    tag === 'input' || tag === 'textarea' ? target : target.locator('input, textarea').first();
-  await field.fill(text);
-}
-
-async function tap(page: Page, selector: string, text?: string) {
-  const target = visible(page, selector, text);
-  await target.waitFor();
-  await target.click();
-}
-
-const see = (page: Page, selector: string, text?: string) => visible(page, selector, text).waitFor();
-
-async function gone(page: Page, selector: string) {
-  await page.waitForFunction(
-    (sel) =>
-      Array.from(document.querySelectorAll(sel)).every((el) => (el as HTMLElement).offsetParent === null),
-    selector,
-  );
-}
-
-/** Network, fonts and Taro's slide transition done, so a screenshot shows the finished page. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.taro_router > .taro_page')).every(
-      (element) =>
-        element.classList.contains('taro_page_stationed') || element.classList.contains('taro_page_shade'),
-    ),
-  );
-  await page.waitForTimeout(200);
-}
-
 /** Scrolls the visible match to the middle of the screen (for screenshots). */
 async function centre(page: Page, selector: string) {
   await visible(page, selector).evaluate((element) => element.scrollIntoView({ block: 'center' }));
-}
-
-function hashParam(page: Page, name: string): string {
-  const value = new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '').get(name);
-  if (!value) throw new Error(`no "${name}" in ${page.url()}`);
-  return value;
 }
 
 /** Checks every visible 我已阅读并理解 box and returns how many there were. */
