@@ -26,7 +26,7 @@ function median(values: number[]): number {
 }
 
 async function timeIt(runs: number, fn: () => unknown): Promise<number> {
-  for (let i = 0; i < 50; i++) await fn(); // warm caches and the JIT
+  for (let i = 0; i < 500; i++) await fn(); // warm caches and the JIT
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -114,8 +114,8 @@ async function main() {
   const large = await caseWithUpdates(100_000);
   const page = (c: typeof small) => () =>
     call(c.app, CLIENT, 'case.timeline', { caseId: c.caseId, limit: 20 });
-  const tSmall = await timeIt(400, page(small));
-  const tLarge = await timeIt(400, page(large));
+  const tSmall = await timeIt(2000, page(small));
+  const tLarge = await timeIt(2000, page(large));
   const flat = tLarge / tSmall;
   rows.push(['timeline page of 20, 100 updates', `${tSmall.toFixed(3)} ms`, '', true]);
   rows.push(['timeline page of 20, 100k updates', `${tLarge.toFixed(3)} ms`, '', true]);
@@ -133,7 +133,7 @@ async function main() {
     member.get(large.caseId, user.id);
     return timeline.all(user.id, large.caseId);
   });
-  const tRaw = await timeIt(400, () => rawRead());
+  const tRaw = await timeIt(2000, () => rawRead());
   const overhead = tLarge / tRaw;
   rows.push(['same SQL by hand (better-sqlite3)', `${tRaw.toFixed(3)} ms`, '', true]);
   rows.push(['  API handler ÷ raw SQL', `${overhead.toFixed(2)}×`, '≤ 2.00×', overhead <= 2]);

@@ -231,16 +231,19 @@ export async function timelinePage(
           .whereRef('r.version_id', '=', 'u.current_version_id')
           .where('r.user_id', '=', args.viewer.userId)
           .as('mine'),
+      // Only lawyers see how many clients read an entry; clients' pages skip the count.
       (eb) =>
-        eb
-          .selectFrom('read_receipts as r')
-          .innerJoin('case_members as m', (j) =>
-            j.onRef('m.user_id', '=', 'r.user_id').on('m.case_id', '=', args.caseId),
-          )
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('r.version_id', '=', 'u.current_version_id')
-          .where('m.role', '=', 'client')
-          .as('read_by'),
+        args.viewer.role === 'lawyer'
+          ? eb
+              .selectFrom('read_receipts as r')
+              .innerJoin('case_members as m', (j) =>
+                j.onRef('m.user_id', '=', 'r.user_id').on('m.case_id', '=', args.caseId),
+              )
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('r.version_id', '=', 'u.current_version_id')
+              .where('m.role', '=', 'client')
+              .as('read_by')
+          : eb.val(0).as('read_by'),
     ])
     .where('u.case_id', '=', args.caseId)
     .orderBy('u.created_at', 'desc')
