@@ -4,10 +4,8 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { Invite } from '@contract/index';
 import { LIMITS } from '@contract/limits';
-import { issuesByField } from '@/api';
 import { Avatar, Button, Card, EmptyState, Field, Skeleton } from '@/components';
-import { toastFailure } from '@/feedback/toast';
-import { useRequestId } from '@/feedback/use-request-id';
+import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
 import { formatDate, formatExactTime } from '@/time/format-time';
@@ -19,9 +17,7 @@ function AdminPage() {
   const { admin, invites, session } = useStores();
   const [name, setName] = useState('');
   const [invite, setInvite] = useState<Invite | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const requestId = useRequestId();
+  const { busy, errors, setErrors, run } = useSubmission();
 
   useDidShow(() => {
     if (signedIn) {
@@ -38,20 +34,13 @@ function AdminPage() {
       setErrors({ name: '请填写律师姓名' });
       return;
     }
-    setBusy(true);
-    setErrors({});
-    try {
-      setInvite(await invites.inviteLawyer(name, { requestId: requestId.take() }));
-      requestId.settle();
-      setName('');
-      void admin.load();
-    } catch (e) {
-      requestId.settle(e);
-      setErrors(issuesByField(e));
-      toastFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    await run((options) => invites.inviteLawyer(name, options), {
+      onSuccess: (created) => {
+        setInvite(created);
+        setName('');
+        void admin.load();
+      },
+    });
   };
 
   if (admin.status === 'error' && admin.error?.code !== 'NETWORK') {

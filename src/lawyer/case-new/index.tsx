@@ -4,10 +4,10 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { CASE_TYPES, STAGE_TEMPLATES, type CaseType } from '@contract/case-types';
 import { LIMITS } from '@contract/limits';
-import { isApiFailure, issuesByField } from '@/api';
+import { isApiFailure } from '@/api';
 import { Button, Card, Field, StageTracker, stagesWithStatus } from '@/components';
 import { toastFailure } from '@/feedback/toast';
-import { useRequestId } from '@/feedback/use-request-id';
+import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
@@ -22,9 +22,7 @@ function CaseNewPage() {
   const [caseNumber, setCaseNumber] = useState('');
   const [court, setCourt] = useState('');
   const [opposingParty, setOpposingParty] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const requestId = useRequestId();
+  const { busy, errors, setErrors, run } = useSubmission();
 
   if (!signedIn) return null;
 
@@ -33,37 +31,28 @@ function CaseNewPage() {
       setErrors({ title: '请填写案件名称' });
       return;
     }
-    setBusy(true);
-    setErrors({});
-    try {
-      const detail = await cases.create(
-        {
-          title,
-          caseType,
-          caseNumber: caseNumber || null,
-          court: court || null,
-          opposingParty: opposingParty || null,
-        },
-        { requestId: requestId.take() },
-      );
-      requestId.settle();
-      Taro.redirectTo({ url: routes.case(detail.id) });
-    } catch (e) {
-      requestId.settle(e);
-      setErrors(issuesByField(e));
-      if (isApiFailure(e) && e.code === 'LAWYER.PROFILE_REQUIRED') {
-        const { confirm } = await Taro.showModal({
-          title: '请先完善执业信息',
-          content: e.message,
-          confirmText: '去完善',
-        });
-        if (confirm) Taro.navigateTo({ url: routes.profile() });
-      } else {
-        toastFailure(e);
-      }
-    } finally {
-      setBusy(false);
-    }
+    const input = {
+      title,
+      caseType,
+      caseNumber: caseNumber || null,
+      court: court || null,
+      opposingParty: opposingParty || null,
+    };
+    await run((options) => cases.create(input, options), {
+      onSuccess: (detail) => void Taro.redirectTo({ url: routes.case(detail.id) }),
+      onFailure: async (e) => {
+        if (isApiFailure(e) && e.code === 'LAWYER.PROFILE_REQUIRED') {
+          const { confirm } = await Taro.showModal({
+            title: '请先完善执业信息',
+            content: e.message,
+            confirmText: '去完善',
+          });
+          if (confirm) Taro.navigateTo({ url: routes.profile() });
+        } else {
+          toastFailure(e);
+        }
+      },
+    });
   };
 
   return (

@@ -4,10 +4,8 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { Invite } from '@contract/index';
 import { LIMITS } from '@contract/limits';
-import { issuesByField } from '@/api';
 import { Button, Card, Field } from '@/components';
-import { toastFailure } from '@/feedback/toast';
-import { useRequestId } from '@/feedback/use-request-id';
+import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
 import { InviteCard } from '../invite-card';
@@ -19,9 +17,7 @@ function InvitePage() {
   const { invites, caseDetails } = useStores();
   const [clientName, setClientName] = useState('');
   const [invite, setInvite] = useState<Invite | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const requestId = useRequestId();
+  const { busy, errors, run } = useSubmission();
   const caseTitle = caseDetails.detail(caseId)?.title;
 
   useShareAppMessage(() => ({
@@ -31,20 +27,10 @@ function InvitePage() {
 
   if (!signedIn) return null;
 
-  const create = async () => {
-    setBusy(true);
-    setErrors({});
-    try {
-      setInvite(await invites.createClientInvite(caseId, clientName.trim(), { requestId: requestId.take() }));
-      requestId.settle();
-    } catch (e) {
-      requestId.settle(e);
-      setErrors(issuesByField(e));
-      toastFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = () =>
+    run((options) => invites.createClientInvite(caseId, clientName.trim(), options), {
+      onSuccess: setInvite,
+    });
 
   return (
     <View className="page">

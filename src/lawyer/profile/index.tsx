@@ -3,10 +3,9 @@ import Taro, { useLoad } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { DEFAULT_QUIET_HOURS, LIMITS } from '@contract/limits';
-import { issuesByField } from '@/api';
 import { Button, Card, Field, Skeleton } from '@/components';
-import { toastFailure, toastSuccess } from '@/feedback/toast';
-import { useRequestId } from '@/feedback/use-request-id';
+import { toastSuccess } from '@/feedback/toast';
+import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
@@ -44,29 +43,17 @@ function ProfileForm() {
   const savedQuiet = me?.profile ? me.profile.quietHours : DEFAULT_QUIET_HOURS;
   const [quietOn, setQuietOn] = useState(savedQuiet !== null);
   const [quiet, setQuiet] = useState(savedQuiet ?? DEFAULT_QUIET_HOURS);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const requestId = useRequestId();
+  const { busy, errors, run } = useSubmission();
 
-  const save = async () => {
-    setBusy(true);
-    setErrors({});
-    try {
-      await session.updateProfile(
-        { name, firm, licenseNo, phone: phone || null, quietHours: quietOn ? quiet : null },
-        { requestId: requestId.take() },
-      );
-      requestId.settle();
-      toastSuccess('已保存');
-      if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
-      else Taro.reLaunch({ url: routes.home() });
-    } catch (e) {
-      requestId.settle(e);
-      setErrors(issuesByField(e));
-      toastFailure(e);
-    } finally {
-      setBusy(false);
-    }
+  const save = () => {
+    const profile = { name, firm, licenseNo, phone: phone || null, quietHours: quietOn ? quiet : null };
+    return run((options) => session.updateProfile(profile, options), {
+      onSuccess: () => {
+        toastSuccess('已保存');
+        if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
+        else Taro.reLaunch({ url: routes.home() });
+      },
+    });
   };
 
   return (

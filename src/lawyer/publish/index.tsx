@@ -3,10 +3,9 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { LIMITS } from '@contract/limits';
-import { issuesByField } from '@/api';
 import { Button, Card, Field, Skeleton, TextArea } from '@/components';
-import { toastFailure, toastSuccess } from '@/feedback/toast';
-import { useRequestId } from '@/feedback/use-request-id';
+import { toastSuccess } from '@/feedback/toast';
+import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
@@ -49,9 +48,7 @@ function PublishPage() {
   const [stageIndex, setStageIndex] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [prefilled, setPrefilled] = useState(!correcting);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const requestId = useRequestId();
+  const { busy, errors, setErrors, run } = useSubmission();
 
   useLoad(() => {
     if (!signedIn) return;
@@ -95,28 +92,24 @@ function PublishPage() {
       return;
     }
     if (!(await confirmPublishDespite(warnings))) return;
-    setBusy(true);
-    setErrors({});
     const content = {
       title: draft.title,
       body: draft.body,
       nextSteps: draft.nextSteps || null,
       risks: draft.risks || null,
     };
-    try {
-      const options = { requestId: requestId.take() };
-      if (updateId) await updates.correct({ updateId, ...content, reason }, options);
-      else await updates.publish({ caseId, ...content, stageIndex }, options);
-      requestId.settle();
-      toastSuccess(correcting ? '已发布更正' : '已发布');
-      leaveTo(updateId ? routes.update(updateId) : routes.case(caseId));
-    } catch (e) {
-      requestId.settle(e);
-      setErrors(issuesByField(e));
-      toastFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      (options) =>
+        updateId
+          ? updates.correct({ updateId, ...content, reason }, options)
+          : updates.publish({ caseId, ...content, stageIndex }, options),
+      {
+        onSuccess: () => {
+          toastSuccess(correcting ? '已发布更正' : '已发布');
+          leaveTo(updateId ? routes.update(updateId) : routes.case(caseId));
+        },
+      },
+    );
   };
 
   const stageChoices = [

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { LIMITS } from '@contract/limits';
 import { Button, Card, Field } from '@/components';
 import { toastSuccess } from '@/feedback/toast';
-import { useRequestId } from '@/feedback/use-request-id';
+import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
@@ -17,9 +17,8 @@ function JoinPage() {
   const { params } = useRouter();
   const { invites, session, cases } = useStores();
   const [code, setCode] = useState(params.code ? decodeURIComponent(params.code) : '');
-  const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<JoinFailureView | null>(null);
-  const requestId = useRequestId();
+  const { busy, run } = useSubmission();
 
   if (!signedIn) return null;
 
@@ -28,28 +27,23 @@ function JoinPage() {
       setFailure({ message: '请输入邀请码', retryable: true, alreadyMember: false });
       return;
     }
-    setBusy(true);
     setFailure(null);
-    try {
-      const result = await invites.redeem(code, { requestId: requestId.take() });
-      requestId.settle();
-      void cases.load();
-      if (result.kind === 'lawyer') {
-        await session.ensureLoaded(true);
-        toastSuccess('已加入律所');
-        Taro.reLaunch({ url: routes.profile() });
-      } else if (result.caseId) {
-        toastSuccess('已加入案件');
-        Taro.redirectTo({ url: routes.case(result.caseId) });
-      } else {
-        Taro.reLaunch({ url: routes.home() });
-      }
-    } catch (e) {
-      requestId.settle(e);
-      setFailure(joinFailureView(e));
-    } finally {
-      setBusy(false);
-    }
+    await run((options) => invites.redeem(code, options), {
+      onSuccess: async (result) => {
+        void cases.load();
+        if (result.kind === 'lawyer') {
+          await session.ensureLoaded(true);
+          toastSuccess('已加入律所');
+          Taro.reLaunch({ url: routes.profile() });
+        } else if (result.caseId) {
+          toastSuccess('已加入案件');
+          Taro.redirectTo({ url: routes.case(result.caseId) });
+        } else {
+          Taro.reLaunch({ url: routes.home() });
+        }
+      },
+      onFailure: (e) => setFailure(joinFailureView(e)),
+    });
   };
 
   return (

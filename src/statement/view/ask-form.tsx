@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button, STATEMENT_LIMITS, TextArea } from '@/components';
-import { toastFailure, toastSuccess } from '@/feedback/toast';
-import { useRequestId } from '@/feedback/use-request-id';
+import { toastSuccess } from '@/feedback/toast';
+import { useSubmission } from '@/feedback/use-submission';
 import { useStores } from '@/stores';
 
 /** The 提问 link under an item; opens a box for a written question the lawyer answers in writing. */
@@ -18,24 +18,17 @@ export function AskForm({
   const { statements } = useStores();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const requestId = useRequestId();
+  const { busy, run } = useSubmission();
 
   const submit = async () => {
     if (!text.trim()) return;
-    setBusy(true);
-    try {
-      await statements.ask(statementId, versionNo, itemId, text, { requestId: requestId.take() });
-      requestId.settle();
-      toastSuccess('已提交问题');
-      setText('');
-      setOpen(false);
-    } catch (e) {
-      requestId.settle(e);
-      toastFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    await run((options) => statements.ask(statementId, versionNo, itemId, text, options), {
+      onSuccess: () => {
+        toastSuccess('已提交问题');
+        setText('');
+        setOpen(false);
+      },
+    });
   };
 
   if (!open) {

@@ -6,7 +6,7 @@ import { ERROR_MESSAGES } from '@contract/errors';
 import { isApiFailure } from '@/api';
 import { Button, Card, STATEMENT_SECTIONS, indexChanges } from '@/components';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
-import { useRequestId } from '@/feedback/use-request-id';
+import { useSubmission } from '@/feedback/use-submission';
 import { useStores } from '@/stores';
 import { ReceiptCard } from '../receipt-card';
 import { AskForm } from './ask-form';
@@ -50,9 +50,8 @@ function ChangesBanner({ diff, changeNote }: { diff: VersionDiff; changeNote: st
 function ClientStatement({ detail, current }: { detail: StatementDetail; current: Current }) {
   const { statements } = useStores();
   const [checked, setChecked] = useState<Set<string>>(() => new Set());
-  const [busy, setBusy] = useState(false);
   const [superseded, setSuperseded] = useState(false);
-  const requestId = useRequestId();
+  const { busy, run } = useSubmission();
 
   const acknowledged = detail.myReceipt?.versionNo === current.versionNo ? detail.myReceipt : null;
   const itemIds = versionItemIds(current);
@@ -69,18 +68,13 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
 
   const acknowledge = async () => {
     if (!allChecked) return;
-    setBusy(true);
-    try {
-      await statements.acknowledge(detail.id, current.versionNo, itemIds, { requestId: requestId.take() });
-      requestId.settle();
-      toastSuccess('已确认');
-    } catch (e) {
-      requestId.settle(e);
-      if (isApiFailure(e) && e.code === 'STATEMENT.SUPERSEDED') setSuperseded(true);
-      else toastFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    await run((options) => statements.acknowledge(detail.id, current.versionNo, itemIds, options), {
+      onSuccess: () => toastSuccess('已确认'),
+      onFailure: (e) => {
+        if (isApiFailure(e) && e.code === 'STATEMENT.SUPERSEDED') setSuperseded(true);
+        else toastFailure(e);
+      },
+    });
   };
 
   const questionsFor = (itemId: string) => detail.questions.filter((q) => q.itemId === itemId);

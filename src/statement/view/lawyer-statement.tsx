@@ -15,7 +15,7 @@ import {
   hashPrefix,
 } from '@/components';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
-import { useRequestId } from '@/feedback/use-request-id';
+import { useSubmission } from '@/feedback/use-submission';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
@@ -86,21 +86,12 @@ const ClientRow = observer(function ClientRow({
 const AnswerBox = observer(function AnswerBox({ question }: { question: Question }) {
   const { statements } = useStores();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const requestId = useRequestId();
+  const { busy, run } = useSubmission();
   const submit = async () => {
     if (!text.trim()) return;
-    setBusy(true);
-    try {
-      await statements.answer(question.id, text, { requestId: requestId.take() });
-      requestId.settle();
-      toastSuccess('已回复');
-    } catch (e) {
-      requestId.settle(e);
-      toastFailure(e);
-    } finally {
-      setBusy(false);
-    }
+    await run((options) => statements.answer(question.id, text, options), {
+      onSuccess: () => toastSuccess('已回复'),
+    });
   };
   return (
     <View className="statement-open-question" data-testid="open-question">
