@@ -21,10 +21,10 @@ function CaseFacts({ detail }: { detail: CaseDetail }) {
   const clients = detail.members.filter((m) => m.role === 'client').map((m) => m.displayName);
   return (
     <Card>
-      <Text className="case-page__title" id="case-title">
+      <Text className="detail-title" id="case-title">
         {detail.title}
       </Text>
-      <View className="case-page__tags">
+      <View className="tag-row">
         <Tag tone="brand">{detail.caseType}</Tag>
         <Tag>当前阶段：{detail.currentStage.name}</Tag>
       </View>

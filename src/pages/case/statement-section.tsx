@@ -42,7 +42,7 @@ const StatementRow = observer(function StatementRow({
         <Text className="case-statement__title">{summary.title}</Text>
         {client?.pending ? <Badge dot /> : null}
       </View>
-      <View className="case-statement__meta">
+      <View className="tag-row">
         {isLawyer ? (
           <>
             {unpublished ? (

@@ -21,7 +21,7 @@ function CaseCard({ summary }: { summary: CaseSummary }) {
         <Text className="case-card__title">{summary.title}</Text>
         <Badge count={summary.unread} />
       </View>
-      <View className="case-card__tags">
+      <View className="tag-row">
         <Tag tone="brand">{summary.caseType}</Tag>
         <Tag>
           {summary.currentStage.name} · {summary.currentStage.index + 1}/{summary.stageCount}

@@ -140,17 +140,14 @@ function UpdatePage() {
   const isLawyer = detail.receipts !== undefined;
   return (
     <View className="page update-page">
-      <Text
-        className="link update-page__case"
-        onClick={() => Taro.redirectTo({ url: routes.case(detail.caseId) })}
-      >
+      <Text className="link detail-back" onClick={() => Taro.redirectTo({ url: routes.case(detail.caseId) })}>
         ‹ {detail.caseTitle}
       </Text>
       <Card>
-        <Text className="update-page__title" id="update-title">
+        <Text className="detail-title" id="update-title">
           {current.title}
         </Text>
-        <View className="update-page__tags">
+        <View className="tag-row">
           {current.stageChange ? <Tag tone="brand">进入「{current.stageChange.name}」阶段</Tag> : null}
           {detail.corrected ? <Tag tone="warning">已更正</Tag> : null}
           <Tag>第 {current.versionNo} 版</Tag>

@@ -28,7 +28,7 @@ const StatementCard = observer(function StatementCard({
         {pending ? <Badge dot /> : null}
       </View>
       <Text className="muted my-statement__case">{summary.caseTitle}</Text>
-      <View className="my-statement__tags">
+      <View className="tag-row my-statement__tags">
         {pending ? (
           <>
             <Tag tone="danger">{summary.myReceipt ? '已更新待重新确认' : '待确认'}</Tag>

@@ -11,17 +11,14 @@ type Current = NonNullable<StatementDetail['current']>;
 export function StatementHeader({ detail, current }: { detail: StatementDetail; current: Current }) {
   return (
     <>
-      <Text
-        className="link statement-page__case"
-        onClick={() => Taro.redirectTo({ url: routes.case(detail.caseId) })}
-      >
+      <Text className="link detail-back" onClick={() => Taro.redirectTo({ url: routes.case(detail.caseId) })}>
         ‹ {detail.caseTitle}
       </Text>
       <Card>
-        <Text className="statement-page__title" id="statement-title">
+        <Text className="detail-title" id="statement-title">
           {current.content.title}
         </Text>
-        <View className="statement-page__tags">
+        <View className="tag-row">
           <Tag tone="brand">预期与风险告知</Tag>
           <Tag>第 {current.versionNo} 版</Tag>
         </View>
