@@ -18,6 +18,7 @@ export type CaseEventType =
   | 'update.read'
   | 'stage.changed'
   | 'statement.drafted'
+  | 'statement.draftSaved'
   | 'statement.published'
   | 'statement.viewed'
   | 'statement.acknowledged'

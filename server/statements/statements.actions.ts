@@ -3,7 +3,7 @@ import { caseContext, type ActionContext, type ActionHandler } from '../core/act
 import { fail, ok } from '../core/result';
 import { appendCaseEvent, type CaseEventType } from '../events/event-log.store';
 import { findMembership } from '../cases/cases.store';
-import { newId, randomSecret } from '../platform/crypto';
+import { canonicalJson, newId, randomSecret, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
 import { findLawyerProfile } from '../session/users.store';
 import {
@@ -99,6 +99,11 @@ export const statementSaveDraft: ActionHandler<'statement.saveDraft'> = {
     const ctx = caseContext(raw);
     const content = withItemIds(input.content, newItemId);
     await saveDraft(ctx.db, input.statementId, content, ctx.caller.user.id, ctx.now);
+    // Drafts are working copies, but the chain still records that one was saved and what it hashed to.
+    await event(ctx, 'statement.draftSaved', {
+      statementId: input.statementId,
+      draftHash: sha256Hex(canonicalJson(content)),
+    });
     return ok(
       await getStatementDetail(ctx.db, input.statementId, { userId: ctx.caller.user.id, role: 'lawyer' }),
     );

@@ -199,7 +199,13 @@ describe('acknowledging', () => {
     expect(forLawyer.clients?.[0]).toMatchObject({ state: 'acknowledged', receipt });
     const events = (await readCaseEvents(h.db, firm.caseId)).map((e) => e.type);
     expect(events).toEqual(
-      expect.arrayContaining(['statement.published', 'statement.viewed', 'statement.acknowledged']),
+      expect.arrayContaining([
+        'statement.drafted',
+        'statement.draftSaved',
+        'statement.published',
+        'statement.viewed',
+        'statement.acknowledged',
+      ]),
     );
   });
 
