@@ -1,29 +1,52 @@
 import { z } from 'zod';
+import { toNfc, unsafeCharacter, unsafeCharacterMessage } from './text-safety';
 
-/** Collapses runs of spaces/tabs and trims; keeps line breaks (bodies are multi-paragraph). */
+/**
+ * Collapses runs of spaces/tabs and trims; keeps line breaks (bodies are multi-paragraph). Ends in NFC, so
+ * the composed and decomposed spellings of the same text (「é」 and 「e」+U+0301) are stored and hashed alike.
+ */
 export function normalizeText(value: string): string {
-  return value
+  const collapsed = value
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.replace(/[ \t\u3000]+/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  return toNfc(collapsed);
 }
 
-/** A required text field: normalized, non-empty, at most `max` characters. */
+/**
+ * Refuses characters that would make what is shown differ from what is hashed (see text-safety.ts), then
+ * normalizes. The check runs on the raw input so normalization can never hide the problem; the issue lands on
+ * the field's own path, so the router's INVALID_ARGUMENT names the field.
+ */
+export function safeNormalizedText(value: string, ctx: z.RefinementCtx): string {
+  const found = unsafeCharacter(value);
+  if (found) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: unsafeCharacterMessage(found),
+      params: { unsafeCharacter: found },
+    });
+    return z.NEVER;
+  }
+  return normalizeText(value);
+}
+
+/** A required text field: safe, normalized (NFC), non-empty, at most `max` characters. */
 export function requiredText(max: number) {
   return z
     .string({ required_error: '此项必填', invalid_type_error: '应为文本' })
-    .transform(normalizeText)
+    .transform(safeNormalizedText)
     .pipe(z.string().min(1, '此项不能为空').max(max, `不能超过 ${max} 个字`));
 }
 
-/** An optional text field: empty input becomes null. */
+/** An optional text field: safe, normalized (NFC); empty input becomes null. */
 export function optionalText(max: number) {
   return z
     .string({ invalid_type_error: '应为文本' })
-    .transform(normalizeText)
+    .transform(safeNormalizedText)
     .pipe(z.string().max(max, `不能超过 ${max} 个字`))
     .nullish()
     .transform((v) => (v ? v : null));

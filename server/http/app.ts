@@ -27,6 +27,20 @@ const devLoginBody = z.union([
   z.object({ persona: z.literal('new'), name: requiredText(LIMITS.personName) }),
 ]);
 
+const BODY_LIMIT = 256 * 1024;
+
+/** `fatal: true`: a malformed byte sequence throws instead of becoming U+FFFD. A leading BOM is dropped. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A request body whose bytes are not valid UTF-8; answered 400 with the contract's envelope. */
+class InvalidUtf8Body extends Error {
+  readonly statusCode = 400;
+  readonly apiError = apiError('INVALID_ARGUMENT', [{ path: '', message: '请求内容不是有效的 UTF-8 编码' }]);
+  constructor() {
+    super('request body is not valid UTF-8');
+  }
+}
+
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   const match = header ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
@@ -37,10 +51,33 @@ function bearerToken(request: FastifyRequest): string | null {
 export async function buildHttpServer(options: HttpOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? (() => new Date());
   const { db } = options.app;
-  const server = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024 });
+  const server = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
 
-  // A body that is not JSON gets the contract's error shape, never a stack trace.
+  // JSON bodies are decoded strictly: invalid UTF-8 is refused, never silently repaired into U+FFFD (the text
+  // that would be stored and hashed is not what the client sent). Parsing itself stays Fastify's, with its
+  // prototype-poisoning protection.
+  const parseJson = server.getDefaultJsonParser('error', 'error');
+  server.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: BODY_LIMIT },
+    (request, body: Buffer, done) => {
+      let text: string;
+      try {
+        text = strictUtf8.decode(body);
+      } catch {
+        done(new InvalidUtf8Body(), undefined);
+        return;
+      }
+      void parseJson(request, text, done);
+    },
+  );
+
+  // A body that is not JSON (or not UTF-8) gets the contract's error shape, never a stack trace.
   server.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
+    if (error instanceof InvalidUtf8Body) {
+      void reply.status(400).send({ ok: false, error: error.apiError });
+      return;
+    }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     const code = status < 500 ? 'INVALID_ARGUMENT' : 'INTERNAL';
     if (status >= 500) server.log.error({ err: error }, 'unhandled error');
