@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { CASE_TYPES } from './case-types';
 import { LIMITS } from './limits';
 import { id, optionalText, requiredText } from './fields';
+import { MEMBER_ROLES } from './roles';
 
-export const memberRole = z.enum(['lawyer', 'client']);
-export type MemberRole = z.infer<typeof memberRole>;
+export const memberRole = z.enum(MEMBER_ROLES);
+export type { MemberRole } from './roles';
 
 export const stage = z.object({
   index: z.number().int(),
@@ -80,8 +81,14 @@ export const caseActions = {
     mutates: true,
   },
   'case.list': {
-    input: z.object({}).strict(),
-    output: z.object({ cases: z.array(caseSummary) }),
+    /** Paged, newest activity first: a firm's lawyer may have hundreds of cases. */
+    input: z
+      .object({
+        cursor: z.string().max(200).nullish(),
+        limit: z.number().int().min(1).max(LIMITS.pageSize).default(LIMITS.pageSize),
+      })
+      .strict(),
+    output: z.object({ cases: z.array(caseSummary), nextCursor: z.string().nullable() }),
     mutates: false,
   },
   'case.get': {

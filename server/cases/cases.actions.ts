@@ -4,7 +4,7 @@ import { fail, ok } from '../core/result';
 import { appendCaseEvent, verifyCaseEvents } from '../events/event-log.store';
 import { newId } from '../platform/crypto';
 import { findLawyerProfile } from '../session/users.store';
-import { decodeCursor } from '../updates/updates.rules';
+import { decodeCursor, encodeCursor } from '../updates/updates.rules';
 import { timelinePage } from '../updates/updates.store';
 import { addMember, getCaseDetail, insertCase, listCaseSummaries } from './cases.store';
 
@@ -33,8 +33,19 @@ export const caseCreate: ActionHandler<'case.create'> = {
 
 export const caseList: ActionHandler<'case.list'> = {
   access: { kind: 'anyone' },
-  async run(ctx) {
-    return ok({ cases: ctx.caller.user ? await listCaseSummaries(ctx.db, ctx.caller.user.id) : [] });
+  async run(ctx, input) {
+    if (!ctx.caller.user) return ok({ cases: [], nextCursor: null });
+    const after = input.cursor ? decodeCursor(input.cursor) : null;
+    if (input.cursor && !after)
+      return fail('INVALID_ARGUMENT', [{ path: 'cursor', message: '分页参数无效' }]);
+    const page = await listCaseSummaries(ctx.db, ctx.caller.user.id, {
+      after: after && { lastActivityAt: after.createdAt, caseId: after.id },
+      limit: input.limit,
+    });
+    return ok({
+      cases: page.cases,
+      nextCursor: page.next && encodeCursor(page.next.lastActivityAt, page.next.caseId),
+    });
   },
 };
 

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { CaseDetail, CaseSummary, MemberRole } from '../../contract/cases';
 import type { CaseType, StageTemplate } from '../../contract/case-types';
 import type { Db } from '../platform/migrate';
@@ -47,6 +46,23 @@ export async function addMember(
     .insertInto('case_members')
     .values({ case_id: m.caseId, user_id: m.userId, role: m.role, joined_at: m.now, invite_id: m.inviteId })
     .execute();
+  // A new member has read nothing: every update by someone else is news to them. Counted once, at joining.
+  const unread = await db
+    .selectFrom('records')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .where('case_id', '=', m.caseId)
+    .where('kind', '=', 'update')
+    .where('created_by', '!=', m.userId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('member_case_state')
+    .values({
+      case_id: m.caseId,
+      user_id: m.userId,
+      unread_updates: Number(unread.n),
+      last_activity_at: m.now,
+    })
+    .execute();
   await touchCase(db, m.caseId, m.now);
 }
 
@@ -60,15 +76,30 @@ export async function findMembership(db: Db, caseId: string, userId: string): Pr
   return row?.role ?? null;
 }
 
+/** Moves the case to the top of every member's list. */
 export async function touchCase(db: Db, caseId: string, now: string): Promise<void> {
   await db.updateTable('cases').set({ last_activity_at: now }).where('id', '=', caseId).execute();
+  await db.updateTable('member_case_state').set({ last_activity_at: now }).where('case_id', '=', caseId).execute();
 }
 
-/** The cases a user belongs to, newest activity first, each with unread count and lawyer names. */
-export async function listCaseSummaries(db: Db, userId: string, caseIds?: string[]): Promise<CaseSummary[]> {
+export type CaseListPosition = { lastActivityAt: string; caseId: string };
+
+/**
+ * A page of the cases a user belongs to, newest activity first, each with unread count and lawyer names.
+ * Reads one range of the member's own index (`member_case_state_by_user`) and maintained counts: the cost
+ * does not grow with the number of cases or updates. `only` reads one case instead of a page.
+ */
+export async function listCaseSummaries(
+  db: Db,
+  userId: string,
+  page: { after: CaseListPosition | null; limit: number } | { only: string },
+): Promise<{ cases: CaseSummary[]; next: CaseListPosition | null }> {
   let query = db
-    .selectFrom('case_members as m')
-    .innerJoin('cases as c', 'c.id', 'm.case_id')
+    .selectFrom('member_case_state as st')
+    .innerJoin('case_members as m', (j) =>
+      j.onRef('m.case_id', '=', 'st.case_id').onRef('m.user_id', '=', 'st.user_id'),
+    )
+    .innerJoin('cases as c', 'c.id', 'st.case_id')
     .innerJoin('case_stages as s', (j) =>
       j.onRef('s.case_id', '=', 'c.id').onRef('s.idx', '=', 'c.current_stage_index'),
     )
@@ -78,7 +109,8 @@ export async function listCaseSummaries(db: Db, userId: string, caseIds?: string
       'c.case_type',
       'c.case_number',
       'c.current_stage_index',
-      'c.last_activity_at',
+      'st.last_activity_at',
+      'st.unread_updates',
       's.name as stage_name',
       'm.role',
       (eb) =>
@@ -87,30 +119,28 @@ export async function listCaseSummaries(db: Db, userId: string, caseIds?: string
           .select((e) => e.fn.countAll<number>().as('n'))
           .whereRef('cs.case_id', '=', 'c.id')
           .as('stage_count'),
-      (eb) =>
-        eb
-          .selectFrom('updates as u')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('u.case_id', '=', 'c.id')
-          .where('u.created_by', '!=', userId)
-          .where((e) =>
-            e.not(
-              e.exists(
-                e
-                  .selectFrom('read_receipts as r')
-                  .select(sql<number>`1`.as('one'))
-                  .whereRef('r.version_id', '=', 'u.current_version_id')
-                  .where('r.user_id', '=', userId),
-              ),
-            ),
-          )
-          .as('unread'),
     ])
-    .where('m.user_id', '=', userId)
-    .orderBy('c.last_activity_at', 'desc');
-  if (caseIds) query = query.where('c.id', 'in', caseIds);
+    .where('st.user_id', '=', userId)
+    .orderBy('st.last_activity_at', 'desc')
+    .orderBy('st.case_id', 'desc');
+  let limit = Infinity;
+  if ('only' in page) query = query.where('st.case_id', '=', page.only);
+  else {
+    limit = page.limit;
+    query = query.limit(page.limit + 1);
+    const after = page.after;
+    if (after) {
+      query = query.where((e) =>
+        e.or([
+          e('st.last_activity_at', '<', after.lastActivityAt),
+          e.and([e('st.last_activity_at', '=', after.lastActivityAt), e('st.case_id', '<', after.caseId)]),
+        ]),
+      );
+    }
+  }
   const rows = await query.execute();
-  if (rows.length === 0) return [];
+  const pageRows = rows.slice(0, limit);
+  if (pageRows.length === 0) return { cases: [], next: null };
 
   const lawyers = await db
     .selectFrom('case_members as m')
@@ -120,27 +150,33 @@ export async function listCaseSummaries(db: Db, userId: string, caseIds?: string
     .where(
       'm.case_id',
       'in',
-      rows.map((r) => r.id),
+      pageRows.map((r) => r.id),
     )
     .orderBy('m.joined_at')
     .execute();
 
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    caseType: r.case_type as CaseType,
-    caseNumber: r.case_number,
-    currentStage: { index: Number(r.current_stage_index), name: r.stage_name },
-    stageCount: Number(r.stage_count),
-    myRole: r.role,
-    lawyerNames: lawyers.filter((l) => l.case_id === r.id).map((l) => l.display_name),
-    unread: Number(r.unread),
-    lastActivityAt: r.last_activity_at,
-  }));
+  const last = pageRows[pageRows.length - 1];
+  return {
+    cases: pageRows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      caseType: r.case_type as CaseType,
+      caseNumber: r.case_number,
+      currentStage: { index: Number(r.current_stage_index), name: r.stage_name },
+      stageCount: Number(r.stage_count),
+      myRole: r.role,
+      lawyerNames: lawyers.filter((l) => l.case_id === r.id).map((l) => l.display_name),
+      unread: Number(r.unread_updates),
+      lastActivityAt: r.last_activity_at,
+    })),
+    next: rows.length > limit ? { lastActivityAt: last.last_activity_at, caseId: last.id } : null,
+  };
 }
 
 export async function getCaseDetail(db: Db, caseId: string, userId: string): Promise<CaseDetail | null> {
-  const [summary] = await listCaseSummaries(db, userId, [caseId]);
+  const {
+    cases: [summary],
+  } = await listCaseSummaries(db, userId, { only: caseId });
   if (!summary) return null;
   const c = await db
     .selectFrom('cases')

@@ -1,6 +1,6 @@
 import type { ActionName, ActionOutput, ParsedInput } from '../../contract/index';
 import type { ClientInfo } from '../../contract/envelope';
-import type { MemberRole } from '../../contract/cases';
+import type { MemberRole } from '../../contract/roles';
 import type { Db } from '../platform/migrate';
 import type { Result } from './result';
 
@@ -52,6 +52,14 @@ export type CaseContext = UserContext & { membership: { caseId: string; role: Me
 export interface ActionHandler<A extends ActionName> {
   access: Access<ParsedInput<A>>;
   run(ctx: ActionContext, input: ParsedInput<A>): Promise<Result<ActionOutput<A>>>;
+  /**
+   * For answers that carry a secret (an invite code): the idempotency store keeps `strip(answer)`, never the
+   * secret, and a replayed request gets `reissue(stored)` — a usable answer without the database holding one.
+   */
+  secret?: {
+    strip(answer: ActionOutput<A>): unknown;
+    reissue(ctx: ActionContext, stored: unknown): Promise<Result<ActionOutput<A>>>;
+  };
 }
 
 export type Handlers = { [A in ActionName]: ActionHandler<A> };

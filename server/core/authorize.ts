@@ -1,4 +1,4 @@
-import type { MemberRole } from '../../contract/cases';
+import type { MemberRole } from '../../contract/roles';
 import type { Db } from '../platform/migrate';
 import type { Access, Caller } from './action';
 import { fail, ok, type Result } from './result';

@@ -6,6 +6,7 @@ import { canonicalJson, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
 import type { ActionContext, Caller, Handlers, ServerConfig } from './action';
 import { authorize } from './authorize';
+import { lockCaseChain } from '../events/event-log.store';
 import { fail, type Result } from './result';
 
 export interface RouterDeps {
@@ -108,22 +109,6 @@ async function dispatchUnsafe(
       const caller = await loadCaller(db, subject);
       const access = await authorize(db, handler.access, caller, parsed.data);
       if (!access.ok) throw new Rollback(access);
-
-      if (definition.mutates) {
-        const previous = await db
-          .selectFrom('idempotency')
-          .select(['action', 'payload_hash', 'response'])
-          .where('subject', '=', subject)
-          .where('request_id', '=', requestId.data)
-          .executeTakeFirst();
-        if (previous) {
-          if (previous.action !== name || previous.payload_hash !== payloadHash) {
-            throw new Rollback(fail('REQUEST.ID_REUSED'));
-          }
-          return { ok: true, data: JSON.parse(previous.response) } as const;
-        }
-      }
-
       const ctx: ActionContext = {
         db,
         caller,
@@ -134,6 +119,21 @@ async function dispatchUnsafe(
         membership: access.data,
         config: deps.config,
       };
+
+      if (definition.mutates) {
+        const replay = await claimRequest(db, { subject, requestId: requestId.data, name, payloadHash, now });
+        if (replay === 'reused') throw new Rollback(fail('REQUEST.ID_REUSED'));
+        if (replay) {
+          if (!handler.secret) return { ok: true, data: replay.response } as const;
+          // The stored answer holds no secret: the handler issues a fresh one for the same record.
+          const reissued = await handler.secret.reissue(ctx, replay.response as never);
+          if (!reissued.ok) throw new Rollback(reissued);
+          return { ok: true, data: definition.output.parse(reissued.data) } as const;
+        }
+        // Writers of one case run one at a time from here to commit (DESIGN §4: the chain append is serialized).
+        if (access.data) await lockCaseChain(db, access.data.caseId);
+      }
+
       const result = await (handler.run as (c: ActionContext, i: unknown) => Promise<Result<unknown>>)(
         ctx,
         parsed.data,
@@ -143,16 +143,12 @@ async function dispatchUnsafe(
       // Parsing the output strips anything the contract does not name: no internal field leaks by accident.
       const data = definition.output.parse(result.data);
       if (definition.mutates) {
+        const stored = handler.secret ? handler.secret.strip(data as never) : data;
         await db
-          .insertInto('idempotency')
-          .values({
-            subject,
-            request_id: requestId.data,
-            action: name,
-            payload_hash: payloadHash,
-            response: JSON.stringify(data),
-            created_at: now,
-          })
+          .updateTable('idempotency')
+          .set({ response: JSON.stringify(stored) })
+          .where('subject', '=', subject)
+          .where('request_id', '=', requestId.data)
           .execute();
       }
       return { ok: true, data } as const;
@@ -161,6 +157,38 @@ async function dispatchUnsafe(
     if (error instanceof Rollback) return error.result;
     throw error;
   }
+}
+
+/**
+ * Claims a request id before any work: the claim row is inserted first, so a concurrent copy of the same
+ * request waits on it (PostgreSQL) or runs after it (SQLite) and then finds the stored answer instead of
+ * doing the work twice. Returns null when this request holds the claim.
+ */
+async function claimRequest(
+  db: Db,
+  r: { subject: string; requestId: string; name: ActionName; payloadHash: string; now: string },
+): Promise<{ response: unknown } | 'reused' | null> {
+  const claim = await db
+    .insertInto('idempotency')
+    .values({
+      subject: r.subject,
+      request_id: r.requestId,
+      action: r.name,
+      payload_hash: r.payloadHash,
+      response: '',
+      created_at: r.now,
+    })
+    .onConflict((oc) => oc.columns(['subject', 'request_id']).doNothing())
+    .executeTakeFirst();
+  if (Number(claim.numInsertedOrUpdatedRows ?? 0) === 1) return null;
+  const previous = await db
+    .selectFrom('idempotency')
+    .select(['action', 'payload_hash', 'response'])
+    .where('subject', '=', r.subject)
+    .where('request_id', '=', r.requestId)
+    .executeTakeFirstOrThrow();
+  if (previous.action !== r.name || previous.payload_hash !== r.payloadHash) return 'reused';
+  return { response: JSON.parse(previous.response) };
 }
 
 async function loadCaller(db: Db, subject: string): Promise<Caller> {

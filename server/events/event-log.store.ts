@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { canonicalJson, sha256Hex } from '../platform/crypto';
+import { isPostgres } from '../platform/engine';
 import type { Db } from '../platform/migrate';
 import {
   GENESIS_HASH,
@@ -27,6 +29,16 @@ export type CaseEventType =
   | 'statement.reminder.queued';
 
 /**
+ * Serializes writers of one case's chain until the transaction ends. On PostgreSQL a row lock on the case
+ * (NO KEY UPDATE: foreign-key checks of other writers are not blocked by it); on SQLite the one connection
+ * already runs one transaction at a time. Taking it again in the same transaction is free.
+ */
+export async function lockCaseChain(db: Db, caseId: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`select id from cases where id = ${caseId} for no key update`.execute(db);
+}
+
+/**
  * Appends one event to the case's chain. Must run inside the transaction that makes the change,
  * so the change and its event commit or vanish together.
  */
@@ -40,6 +52,7 @@ export async function appendCaseEvent(
     payload: Record<string, unknown>;
   },
 ): Promise<ChainEvent> {
+  await lockCaseChain(db, event.caseId);
   const head = await db
     .selectFrom('case_events')
     .select(['seq', 'hash'])

@@ -4,7 +4,31 @@ import { appendCaseEvent } from '../events/event-log.store';
 import { addMember, findMembership } from '../cases/cases.store';
 import { DEFAULT_DISPLAY_NAME, ensureUser } from '../session/users.store';
 import { inviteState, normalizeInviteCode } from './invite-code.rules';
-import { consumeInvite, createInvite, findInviteByCode } from './invites.store';
+import type { ActionContext } from '../core/action';
+import type { Invite } from '../../contract/invites';
+import {
+  consumeInvite,
+  createInvite,
+  findInvite,
+  findInviteByCode,
+  reissueInviteCode,
+} from './invites.store';
+
+/**
+ * An invite's code is its secret: the idempotency store keeps the answer without it, and a replayed request
+ * gets a fresh code for the same, still open invite (the database never holds a usable code).
+ */
+const inviteSecret = {
+  strip: ({ inviteId, kind, expiresAt }: Invite) => ({ inviteId, kind, expiresAt }),
+  async reissue(ctx: ActionContext, stored: unknown) {
+    const invite = await findInvite(ctx.db, (stored as { inviteId: string }).inviteId);
+    if (!invite) return fail('INVITE.NOT_FOUND');
+    const state = inviteState(invite, ctx.now);
+    if (state !== 'open') return fail(state === 'used' ? 'INVITE.USED' : 'INVITE.EXPIRED');
+    const reissued = await reissueInviteCode(ctx.db, invite);
+    return reissued ? ok(reissued) : fail('INVITE.USED');
+  },
+};
 
 export const inviteCreateClient: ActionHandler<'invite.createClient'> = {
   access: { kind: 'case', roles: ['lawyer'], caseOf: async (_db, input) => input.caseId },
@@ -27,6 +51,7 @@ export const inviteCreateClient: ActionHandler<'invite.createClient'> = {
     });
     return ok(invite);
   },
+  secret: inviteSecret,
 };
 
 export const adminInviteLawyer: ActionHandler<'admin.inviteLawyer'> = {
@@ -44,6 +69,7 @@ export const adminInviteLawyer: ActionHandler<'admin.inviteLawyer'> = {
       }),
     );
   },
+  secret: inviteSecret,
 };
 
 export const inviteRedeem: ActionHandler<'invite.redeem'> = {

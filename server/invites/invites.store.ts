@@ -37,6 +37,32 @@ export async function createInvite(
   return { inviteId: id, kind: args.kind, code: formatInviteCode(code), path: invitePath(code), expiresAt };
 }
 
+/**
+ * Gives an open invite a new code (only its hash is stored) and returns it; the previous code stops working.
+ * Used when the request that created the invite is replayed: its stored answer keeps no code.
+ */
+export async function reissueInviteCode(db: Db, invite: InvitesTable): Promise<Invite | null> {
+  const code = encodeInviteCode(randomSecret(Math.ceil((CODE_LENGTH * 5) / 8)));
+  const result = await db
+    .updateTable('invites')
+    .set({ code_hash: sha256Hex(code) })
+    .where('id', '=', invite.id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return null;
+  return {
+    inviteId: invite.id,
+    kind: invite.kind,
+    code: formatInviteCode(code),
+    path: invitePath(code),
+    expiresAt: invite.expires_at,
+  };
+}
+
+export async function findInvite(db: Db, inviteId: string): Promise<InvitesTable | undefined> {
+  return db.selectFrom('invites').selectAll().where('id', '=', inviteId).executeTakeFirst();
+}
+
 export async function findInviteByCode(db: Db, normalizedCode: string): Promise<InvitesTable | undefined> {
   return db
     .selectFrom('invites')

@@ -1,6 +1,15 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import {
+  DEFAULT_MIGRATION_TABLE,
+  Migrator,
+  PostgresIntrospector,
+  sql,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 import * as initial from './migrations/0001-initial';
 import * as statements from './migrations/0002-statements';
+import * as recordKernel from './migrations/0003-record-kernel';
 import type { Database } from './schema';
 
 /** The query layer for either engine: feature code sees only this type. */
@@ -10,13 +19,64 @@ export type Db = Kysely<Database>;
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-statements': statements,
+  '0003-record-kernel': recordKernel,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Applies pending migrations; returns the names applied now. */
 export async function migrate(db: Db): Promise<string[]> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    ...(await migrationTableSchema(db)),
+  }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * On PostgreSQL, Kysely's migrator looks for its bookkeeping tables in EVERY schema it can see: with a
+ * `kysely_migration` in another schema (another app, another test's schema) it would skip creating ours and then
+ * fail. Pin them to the schema we work in: the first of the search_path, where the tables are created.
+ */
+async function migrationTableSchema(db: Db): Promise<{ migrationTableSchema?: string }> {
+  if (!(db.introspection instanceof PostgresIntrospector)) return {};
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ? { migrationTableSchema: rows[0].schema } : {};
+}
+
+/** The newest migration's name: the highest key of MIGRATIONS (names sort by their number prefix). */
+export function latestMigrationName(): string {
+  return Object.keys(MIGRATIONS).sort().at(-1) as string;
+}
+
+/**
+ * The cold-start fast path: ONE query — is the newest migration recorded? — and the full migrator (its lock
+ * table, lock, and the read of every applied name) only when it is not. The migrator applies migrations in
+ * order, so the newest being recorded means all are. Returns the names applied now (none on the fast path).
+ *
+ * The probe runs on its own, outside any transaction: on PostgreSQL a failed statement would abort the
+ * transaction around it.
+ */
+export async function ensureMigrated(db: Db): Promise<string[]> {
+  if (await isMigrated(db)) return [];
+  return migrate(db);
+}
+
+async function isMigrated(db: Db): Promise<boolean> {
+  try {
+    const table = sql.table(DEFAULT_MIGRATION_TABLE);
+    const probe = sql<{ name: string }>`select name from ${table} where name = ${latestMigrationName()}`;
+    return (await probe.execute(db)).rows.length > 0;
+  } catch (error) {
+    if (isMissingTable(error)) return false; // a fresh database
+    throw error;
+  }
+}
+
+/** PostgreSQL's undefined_table (42P01), SQLite's "no such table". */
+function isMissingTable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '42P01' || (typeof message === 'string' && /no such table/i.test(message));
 }

@@ -1,3 +1,5 @@
+import type { MemberRole } from '../../contract/cases';
+
 /**
  * Kysely table types, matching the migrations in ./migrations. Times are ISO-8601 UTC strings;
  * flags are 0/1 integers so the same schema runs on SQLite and PostgreSQL.
@@ -10,18 +12,16 @@ export interface Database {
   cases: CasesTable;
   case_stages: CaseStagesTable;
   case_members: CaseMembersTable;
-  updates: UpdatesTable;
-  update_versions: UpdateVersionsTable;
-  read_receipts: ReadReceiptsTable;
   case_events: CaseEventsTable;
   idempotency: IdempotencyTable;
-  statements: StatementsTable;
-  statement_drafts: StatementDraftsTable;
-  statement_versions: StatementVersionsTable;
-  statement_views: StatementViewsTable;
-  acknowledgments: AcknowledgmentsTable;
-  statement_questions: StatementQuestionsTable;
-  statement_answers: StatementAnswersTable;
+  records: RecordsTable;
+  record_versions: RecordVersionsTable;
+  record_views: RecordViewsTable;
+  record_responses: RecordResponsesTable;
+  record_drafts: RecordDraftsTable;
+  record_questions: RecordQuestionsTable;
+  record_answers: RecordAnswersTable;
+  member_case_state: MemberCaseStateTable;
   notification_outbox: NotificationOutboxTable;
 }
 
@@ -90,45 +90,9 @@ export interface CaseStagesTable {
 export interface CaseMembersTable {
   case_id: string;
   user_id: string;
-  role: 'lawyer' | 'client';
+  role: MemberRole;
   joined_at: string;
   invite_id: string | null;
-}
-
-export interface UpdatesTable {
-  id: string;
-  case_id: string;
-  created_by: string;
-  created_at: string;
-  /** Pointer to the newest version; the versions themselves are never modified. */
-  current_version_id: string;
-  current_version_no: number;
-  current_version_at: string;
-}
-
-export interface UpdateVersionsTable {
-  id: string;
-  update_id: string;
-  version_no: number;
-  title: string;
-  body: string;
-  next_steps: string | null;
-  risks: string | null;
-  stage_index: number | null;
-  stage_name: string | null;
-  reason: string | null;
-  canonical: string;
-  content_hash: string;
-  created_by: string;
-  created_at: string;
-}
-
-export interface ReadReceiptsTable {
-  version_id: string;
-  user_id: string;
-  update_id: string;
-  read_at: string;
-  request_id: string;
 }
 
 export interface CaseEventsTable {
@@ -151,77 +115,6 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
-export interface StatementsTable {
-  id: string;
-  case_id: string;
-  created_by: string;
-  created_at: string;
-  /** 0 until the first version is published. */
-  current_version_no: number;
-  current_version_id: string | null;
-}
-
-export interface StatementDraftsTable {
-  statement_id: string;
-  /** The draft's StatementContent as JSON; drafts are working copies, edited in place. */
-  content: string;
-  updated_by: string;
-  updated_at: string;
-}
-
-export interface StatementVersionsTable {
-  id: string;
-  statement_id: string;
-  version_no: number;
-  content: string;
-  canonical: string;
-  content_hash: string;
-  change_note: string | null;
-  promise_warnings: string;
-  published_by: string;
-  published_at: string;
-}
-
-export interface StatementViewsTable {
-  version_id: string;
-  user_id: string;
-  statement_id: string;
-  viewed_at: string;
-}
-
-export interface AcknowledgmentsTable {
-  id: string;
-  statement_id: string;
-  version_id: string;
-  version_no: number;
-  user_id: string;
-  role: string;
-  content_hash: string;
-  acknowledged_at: string;
-  request_id: string;
-  client_info: string | null;
-  source_ip: string | null;
-}
-
-export interface StatementQuestionsTable {
-  id: string;
-  statement_id: string;
-  version_id: string;
-  version_no: number;
-  item_id: string;
-  item_text: string;
-  asked_by: string;
-  question: string;
-  asked_at: string;
-}
-
-export interface StatementAnswersTable {
-  question_id: string;
-  answer: string;
-  answered_by: string;
-  answered_at: string;
-}
-
 export interface NotificationOutboxTable {
   id: string;
   kind: string;
@@ -233,4 +126,111 @@ export interface NotificationOutboxTable {
   created_by: string;
   created_at: string;
   status: string;
+}
+
+/** Every record type on the kernel (DESIGN §4). A record is published as immutable versions. */
+export type RecordKind = 'update' | 'statement';
+
+export interface RecordsTable {
+  id: string;
+  case_id: string;
+  kind: RecordKind;
+  created_by: string;
+  created_at: string;
+  /** Pointer to the newest version (null and 0 before the first); the versions themselves never change. */
+  current_version_id: string | null;
+  current_version_no: number;
+  current_version_at: string | null;
+}
+
+export interface RecordVersionsTable {
+  id: string;
+  record_id: string;
+  version_no: number;
+  /** Shown in lists; also inside `content`. */
+  title: string;
+  excerpt: string;
+  /** The feature's own content as JSON (what the reader sees). */
+  content: string;
+  /** The canonical JSON that was hashed (RFC 8785), and its SHA-256. */
+  canonical: string;
+  content_hash: string;
+  /** Why this version replaced the previous one (correction reason, change note). */
+  note: string | null;
+  promise_warnings: string;
+  author_id: string;
+  /** The author's name and role as they were when the version was published. */
+  author_name: string;
+  author_role: MemberRole;
+  published_at: string;
+}
+
+export interface RecordViewsTable {
+  version_id: string;
+  user_id: string;
+  record_id: string;
+  role: MemberRole;
+  viewed_at: string;
+  request_id: string | null;
+  client_info: string | null;
+  source_ip: string | null;
+}
+
+export type ResponseKind = 'acknowledged' | 'disputed';
+
+export interface RecordResponsesTable {
+  id: string;
+  record_id: string;
+  version_id: string;
+  version_no: number;
+  user_id: string;
+  user_name: string;
+  role: MemberRole;
+  kind: ResponseKind;
+  /** Required for a dispute. */
+  reason: string | null;
+  content_hash: string;
+  responded_at: string;
+  request_id: string;
+  client_info: string | null;
+  source_ip: string | null;
+}
+
+export interface RecordDraftsTable {
+  record_id: string;
+  /** Drafts are working copies, edited in place: only published versions are evidence. */
+  content: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface RecordQuestionsTable {
+  id: string;
+  record_id: string;
+  version_id: string;
+  version_no: number;
+  item_id: string;
+  item_text: string;
+  asked_by: string;
+  asked_by_name: string;
+  question: string;
+  asked_at: string;
+}
+
+export interface RecordAnswersTable {
+  question_id: string;
+  record_id: string;
+  answer: string;
+  answered_by: string;
+  answered_by_name: string;
+  answered_at: string;
+}
+
+/** A read model per member of a case, maintained in the transactions that change it. */
+export interface MemberCaseStateTable {
+  case_id: string;
+  user_id: string;
+  /** Updates by others whose current version this member has not read. */
+  unread_updates: number;
+  last_activity_at: string;
 }

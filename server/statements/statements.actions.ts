@@ -1,42 +1,56 @@
 import { apiError } from '../../contract/errors';
-import { caseContext, type ActionContext, type ActionHandler } from '../core/action';
+import type { StatementContent } from '../../contract/statements';
+import { caseContext, type ActionContext, type ActionHandler, type CaseContext } from '../core/action';
 import { fail, ok } from '../core/result';
 import { appendCaseEvent, type CaseEventType } from '../events/event-log.store';
 import { findMembership } from '../cases/cases.store';
 import { canonicalJson, newId, randomSecret, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
+import { decidePublish, decideResponse, respondsToRecords, seesUnpublished } from '../records/records.rules';
+import {
+  createRecord,
+  deleteDraft,
+  findRecord,
+  findResponse,
+  loadDrafts,
+  loadVersion,
+  publishVersion,
+  recordResponse,
+  recordView,
+  saveDraft,
+  type Actor,
+} from '../records/records.store';
 import { findLawyerProfile } from '../session/users.store';
 import {
   allItems,
   decideReminder,
-  sameStatementContent,
+  statementContentKey,
+  statementEvidence,
+  statementPromiseWarnings,
   uncheckedItems,
   withItemIds,
 } from './statements.rules';
 import {
   caseOfQuestion,
   caseOfStatement,
-  deleteDraft,
   findQuestion,
-  findReceipt,
-  findStatement,
   getStatementDetail,
-  insertAcknowledgment,
-  insertStatement,
-  insertVersion,
-  lastReminderAt,
+  lastRemindersAt,
   listQuestions,
   listStatementSummaries,
-  loadDraft,
-  loadVersion,
-  recordView,
-  saveDraft,
+  toReceipt,
 } from './statements.store';
 import { STATEMENT_TEMPLATES, findTemplate } from './statement-templates';
 
 const byStatement = (db: Db, input: { statementId: string }) => caseOfStatement(db, input.statementId);
 const newItemId = () => `i-${randomSecret(6).toString('base64url')}`;
 const EMPTY_SECTIONS = { worstCase: [], weWill: [], weCannot: [], youMust: [] };
+
+const actorOf = (ctx: CaseContext): Actor => ({
+  userId: ctx.caller.user.id,
+  name: ctx.caller.user.displayName,
+  role: ctx.membership.role,
+});
 
 function event(
   ctx: ActionContext & { membership: { caseId: string } },
@@ -81,9 +95,10 @@ export const statementCreateDraft: ActionHandler<'statement.createDraft'> = {
         : { title: '预期与风险告知', intro: null, sections: EMPTY_SECTIONS },
       newItemId,
     );
-    await insertStatement(ctx.db, {
+    await createRecord(ctx.db, {
       id: statementId,
       caseId: ctx.membership.caseId,
+      kind: 'statement',
       createdBy: ctx.caller.user.id,
       now: ctx.now,
     });
@@ -114,36 +129,43 @@ export const statementPublish: ActionHandler<'statement.publish'> = {
   access: { kind: 'case', roles: ['lawyer'], caseOf: byStatement },
   async run(raw, input) {
     const ctx = caseContext(raw);
-    const draft = await loadDraft(ctx.db, input.statementId);
+    const draft = (await loadDrafts<StatementContent>(ctx.db, [input.statementId])).get(input.statementId);
     if (!draft) return fail('STATEMENT.NO_DRAFT');
     if (allItems(draft.content).length === 0) return fail('STATEMENT.NO_ITEMS');
-    const statement = await findStatement(ctx.db, input.statementId);
-    const versionNo = Number(statement.current_version_no) + 1;
-    if (versionNo > 1) {
-      if (!input.changeNote) {
-        return fail('STATEMENT.CHANGE_NOTE_REQUIRED', [{ path: 'changeNote', message: '请填写修改说明' }]);
-      }
-      const current = await loadVersion(ctx.db, input.statementId, versionNo - 1);
-      if (current && sameStatementContent(current.content, draft.content))
-        return fail('STATEMENT.NOTHING_CHANGED');
+    const record = await findRecord(ctx.db, input.statementId);
+    const latest = record.currentVersionNo
+      ? await loadVersion<StatementContent>(ctx.db, record.id, record.currentVersionNo)
+      : null;
+    const note = input.changeNote ?? null;
+    const decision = decidePublish({
+      latest: latest && { versionNo: latest.versionNo, contentKey: statementContentKey(latest.content) },
+      next: { contentKey: statementContentKey(draft.content), note },
+    });
+    if (!decision.ok) {
+      return decision.reason === 'NOTE_REQUIRED'
+        ? fail('STATEMENT.CHANGE_NOTE_REQUIRED', [{ path: 'changeNote', message: '请填写修改说明' }])
+        : fail('STATEMENT.NOTHING_CHANGED');
     }
-    const version = await insertVersion(ctx.db, {
-      caseId: ctx.membership.caseId,
-      statementId: input.statementId,
-      versionNo,
+    const promiseWarnings = statementPromiseWarnings(draft.content);
+    await publishVersion(ctx.db, {
+      record,
+      versionNo: decision.versionNo,
       content: draft.content,
-      changeNote: versionNo > 1 ? input.changeNote : (input.changeNote ?? null),
-      publishedBy: ctx.caller.user.id,
+      evidence: statementEvidence(draft.content, {
+        caseId: record.caseId,
+        statementId: record.id,
+        versionNo: decision.versionNo,
+        changeNote: note,
+      }),
+      title: draft.content.title,
+      note,
+      promiseWarnings,
+      author: actorOf(ctx),
       now: ctx.now,
+      event: { type: 'statement.published', payload: { promiseWarnings } },
+      countsAsUnread: false,
     });
     await deleteDraft(ctx.db, input.statementId);
-    await event(ctx, 'statement.published', {
-      statementId: input.statementId,
-      versionId: version.id,
-      versionNo,
-      contentHash: version.contentHash,
-      promiseWarnings: version.warnings,
-    });
     return ok(
       await getStatementDetail(ctx.db, input.statementId, { userId: ctx.caller.user.id, role: 'lawyer' }),
     );
@@ -155,10 +177,7 @@ export const statementList: ActionHandler<'statement.list'> = {
   async run(raw) {
     const ctx = caseContext(raw);
     return ok({
-      statements: await listStatementSummaries(ctx.db, ctx.caller.user.id, {
-        caseId: ctx.membership.caseId,
-        role: ctx.membership.role,
-      }),
+      statements: await listStatementSummaries(ctx.db, ctx.caller.user.id, { caseId: ctx.membership.caseId }),
     });
   },
 };
@@ -167,9 +186,9 @@ export const statementGet: ActionHandler<'statement.get'> = {
   access: { kind: 'case', roles: ['lawyer', 'client'], caseOf: byStatement },
   async run(raw, input) {
     const ctx = caseContext(raw);
-    const statement = await findStatement(ctx.db, input.statementId);
-    // A client never sees a statement before it is published: to them it does not exist yet.
-    if (ctx.membership.role === 'client' && !statement.current_version_id) return fail('NOT_FOUND');
+    const record = await findRecord(ctx.db, input.statementId);
+    // Before it is published a statement is the lawyers' working copy: to anyone else it does not exist yet.
+    if (!record.currentVersionId && !seesUnpublished(ctx.membership.role)) return fail('NOT_FOUND');
     return ok(
       await getStatementDetail(ctx.db, input.statementId, {
         userId: ctx.caller.user.id,
@@ -183,28 +202,19 @@ export const statementMarkViewed: ActionHandler<'statement.markViewed'> = {
   access: { kind: 'case', roles: ['client'], caseOf: byStatement },
   async run(raw, input) {
     const ctx = caseContext(raw);
-    const version = await loadVersion(ctx.db, input.statementId, input.versionNo);
+    const record = await findRecord(ctx.db, input.statementId);
+    const version = await loadVersion<StatementContent>(ctx.db, input.statementId, input.versionNo);
     if (!version) return fail('STATEMENT.NOT_PUBLISHED');
-    const created = await recordView(ctx.db, {
-      versionId: version.id,
-      statementId: input.statementId,
-      userId: ctx.caller.user.id,
-      now: ctx.now,
+    const view = await recordView(ctx.db, {
+      record,
+      version,
+      isCurrent: version.id === record.currentVersionId,
+      viewer: actorOf(ctx),
+      evidence: { now: ctx.now, requestId: ctx.requestId, client: ctx.client, sourceIp: ctx.sourceIp },
+      eventType: 'statement.viewed',
+      countsAsUnread: false,
     });
-    if (created) {
-      await event(ctx, 'statement.viewed', {
-        statementId: input.statementId,
-        versionId: version.id,
-        versionNo: version.versionNo,
-      });
-    }
-    const view = await ctx.db
-      .selectFrom('statement_views')
-      .select('viewed_at')
-      .where('version_id', '=', version.id)
-      .where('user_id', '=', ctx.caller.user.id)
-      .executeTakeFirstOrThrow();
-    return ok({ versionNo: version.versionNo, viewedAt: view.viewed_at });
+    return ok({ versionNo: version.versionNo, viewedAt: view.viewedAt });
   },
 };
 
@@ -212,23 +222,40 @@ export const statementAcknowledge: ActionHandler<'statement.acknowledge'> = {
   access: { kind: 'case', roles: ['client'], caseOf: byStatement },
   async run(raw, input) {
     const ctx = caseContext(raw);
-    const statement = await findStatement(ctx.db, input.statementId);
-    const currentNo = Number(statement.current_version_no);
-    if (currentNo === 0 || input.versionNo > currentNo) return fail('STATEMENT.NOT_PUBLISHED');
-    if (input.versionNo < currentNo) {
-      return {
-        ok: false,
-        error: apiError(
-          'STATEMENT.SUPERSEDED',
-          [{ path: 'versionNo', message: `最新版本为第 ${currentNo} 版` }],
-          `该告知书已更新至第 ${currentNo} 版，请查看最新版本后再确认`,
-        ),
-      };
+    const record = await findRecord(ctx.db, input.statementId);
+    const existing = record.currentVersionId
+      ? await findResponse(ctx.db, record.currentVersionId, ctx.caller.user.id)
+      : null;
+    const decision = decideResponse({
+      role: ctx.membership.role,
+      currentVersionNo: record.currentVersionNo,
+      versionNo: input.versionNo,
+      existing: existing?.kind ?? null,
+      kind: 'acknowledged',
+      reason: null,
+    });
+    if (!decision.ok) {
+      switch (decision.reason) {
+        case 'ALREADY':
+          return ok(toReceipt(existing!));
+        case 'SUPERSEDED':
+          return {
+            ok: false,
+            error: apiError(
+              'STATEMENT.SUPERSEDED',
+              [{ path: 'versionNo', message: `最新版本为第 ${decision.currentVersionNo} 版` }],
+              `该告知书已更新至第 ${decision.currentVersionNo} 版，请查看最新版本后再确认`,
+            ),
+          };
+        case 'NOT_PUBLISHED':
+          return fail('STATEMENT.NOT_PUBLISHED');
+        case 'ROLE':
+        case 'REASON_REQUIRED':
+          return fail('FORBIDDEN');
+      }
     }
-    const version = await loadVersion(ctx.db, input.statementId, currentNo);
+    const version = await loadVersion<StatementContent>(ctx.db, record.id, record.currentVersionNo);
     if (!version) throw new Error('the current version must exist');
-    const existing = await findReceipt(ctx.db, version.id, ctx.caller.user.id);
-    if (existing) return ok(existing);
     const missing = uncheckedItems(version.content, input.itemIds);
     if (missing.length > 0) {
       return fail(
@@ -236,30 +263,16 @@ export const statementAcknowledge: ActionHandler<'statement.acknowledge'> = {
         missing.map((id) => ({ path: `itemIds.${id}`, message: '尚未勾选此条' })),
       );
     }
-    await insertAcknowledgment(ctx.db, {
-      statementId: input.statementId,
-      versionId: version.id,
-      versionNo: version.versionNo,
-      userId: ctx.caller.user.id,
-      contentHash: version.contentHash,
-      now: ctx.now,
-      requestId: ctx.requestId,
-      clientInfo: ctx.client,
-      sourceIp: ctx.sourceIp,
+    const { response } = await recordResponse(ctx.db, {
+      record,
+      version,
+      responder: actorOf(ctx),
+      kind: 'acknowledged',
+      reason: null,
+      evidence: { now: ctx.now, requestId: ctx.requestId, client: ctx.client, sourceIp: ctx.sourceIp },
+      eventType: 'statement.acknowledged',
     });
-    const receipt = await findReceipt(ctx.db, version.id, ctx.caller.user.id);
-    if (!receipt) throw new Error('the acknowledgment just written must be readable');
-    await event(ctx, 'statement.acknowledged', {
-      statementId: input.statementId,
-      acknowledgmentId: receipt.acknowledgmentId,
-      versionId: version.id,
-      versionNo: version.versionNo,
-      contentHash: version.contentHash,
-      requestId: ctx.requestId,
-      client: ctx.client,
-      sourceIp: ctx.sourceIp,
-    });
-    return ok(receipt);
+    return ok(toReceipt(response));
   },
 };
 
@@ -267,21 +280,22 @@ export const statementAsk: ActionHandler<'statement.ask'> = {
   access: { kind: 'case', roles: ['client'], caseOf: byStatement },
   async run(raw, input) {
     const ctx = caseContext(raw);
-    const version = await loadVersion(ctx.db, input.statementId, input.versionNo);
+    const version = await loadVersion<StatementContent>(ctx.db, input.statementId, input.versionNo);
     if (!version) return fail('STATEMENT.NOT_PUBLISHED');
     const item = allItems(version.content).find((i) => i.id === input.itemId);
     if (!item) return fail('STATEMENT.ITEM_NOT_FOUND', [{ path: 'itemId', message: '条目不存在' }]);
     const id = newId();
     await ctx.db
-      .insertInto('statement_questions')
+      .insertInto('record_questions')
       .values({
         id,
-        statement_id: input.statementId,
+        record_id: input.statementId,
         version_id: version.id,
         version_no: version.versionNo,
         item_id: item.id,
         item_text: item.text,
         asked_by: ctx.caller.user.id,
+        asked_by_name: ctx.caller.user.displayName,
         question: input.question,
         asked_at: ctx.now,
       })
@@ -303,26 +317,23 @@ export const statementAnswer: ActionHandler<'statement.answer'> = {
     const ctx = caseContext(raw);
     const question = await findQuestion(ctx.db, input.questionId);
     if (!question) return fail('NOT_FOUND');
-    const answered = await ctx.db
-      .selectFrom('statement_answers')
-      .select('question_id')
-      .where('question_id', '=', input.questionId)
-      .executeTakeFirst();
-    if (answered) return fail('STATEMENT.QUESTION_ANSWERED');
+    if (question.answered) return fail('STATEMENT.QUESTION_ANSWERED');
     await ctx.db
-      .insertInto('statement_answers')
+      .insertInto('record_answers')
       .values({
         question_id: input.questionId,
+        record_id: question.record_id,
         answer: input.answer,
         answered_by: ctx.caller.user.id,
+        answered_by_name: ctx.caller.user.displayName,
         answered_at: ctx.now,
       })
       .execute();
     await event(ctx, 'statement.question.answered', {
-      statementId: question.statement_id,
+      statementId: question.record_id,
       questionId: input.questionId,
     });
-    const [result] = await listQuestions(ctx.db, question.statement_id, input.questionId);
+    const [result] = await listQuestions(ctx.db, question.record_id, input.questionId);
     return ok(result);
   },
 };
@@ -331,17 +342,17 @@ export const statementRemind: ActionHandler<'statement.remind'> = {
   access: { kind: 'case', roles: ['lawyer'], caseOf: byStatement },
   async run(raw, input) {
     const ctx = caseContext(raw);
-    if ((await findMembership(ctx.db, ctx.membership.caseId, input.clientUserId)) !== 'client')
-      return fail('NOT_FOUND');
-    const statement = await findStatement(ctx.db, input.statementId);
-    if (!statement.current_version_id) return fail('STATEMENT.NOT_PUBLISHED');
-    if (await findReceipt(ctx.db, statement.current_version_id, input.clientUserId)) {
-      return fail('STATEMENT.ALREADY_ACKNOWLEDGED');
-    }
+    const role = await findMembership(ctx.db, ctx.membership.caseId, input.clientUserId);
+    if (!role || !respondsToRecords(role)) return fail('NOT_FOUND');
+    const record = await findRecord(ctx.db, input.statementId);
+    if (!record.currentVersionId) return fail('STATEMENT.NOT_PUBLISHED');
+    const response = await findResponse(ctx.db, record.currentVersionId, input.clientUserId);
+    if (response?.kind === 'acknowledged') return fail('STATEMENT.ALREADY_ACKNOWLEDGED');
     const profile = await findLawyerProfile(ctx.db, ctx.caller.user.id);
+    const reminders = await lastRemindersAt(ctx.db, input.statementId, [input.clientUserId]);
     const decision = decideReminder({
       now: ctx.now,
-      lastRemindedAt: await lastReminderAt(ctx.db, input.statementId, input.clientUserId),
+      lastRemindedAt: reminders.get(input.clientUserId) ?? null,
       quietHours: profile?.quietHours ?? null,
     });
     if (!decision.allowed) {
@@ -358,10 +369,7 @@ export const statementRemind: ActionHandler<'statement.remind'> = {
         recipient_user_id: input.clientUserId,
         case_id: ctx.membership.caseId,
         subject_id: input.statementId,
-        payload: JSON.stringify({
-          statementId: input.statementId,
-          versionNo: Number(statement.current_version_no),
-        }),
+        payload: JSON.stringify({ statementId: input.statementId, versionNo: record.currentVersionNo }),
         created_by: ctx.caller.user.id,
         created_at: ctx.now,
         status: 'pending',

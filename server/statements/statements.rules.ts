@@ -30,8 +30,9 @@ export function allItems(content: StatementContent): { section: SectionKey; id: 
   return SECTION_KEYS.flatMap((section) => content.sections[section].map((i) => ({ section, ...i })));
 }
 
-export function sameStatementContent(a: StatementContent, b: StatementContent): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** The content alone, in a fixed form: a new version must change it. */
+export function statementContentKey(content: StatementContent): string {
+  return JSON.stringify(content);
 }
 
 /** The object whose canonical JSON is hashed: names the statement and version so the hash is unique to them. */

@@ -7,302 +7,80 @@ import type {
   StatementSummary,
   StatementVersionMeta,
 } from '../../contract/statements';
-import type { PromiseWarning } from '../../contract/promise-guard';
-import type { MemberRole } from '../../contract/cases';
-import { canonicalJson, newId, sha256Hex } from '../platform/crypto';
+import type { MemberRole } from '../../contract/roles';
 import type { Db } from '../platform/migrate';
-import { diffVersions, statementEvidence, statementPromiseWarnings } from './statements.rules';
+import {
+  changesMeasuredFrom,
+  seesOthersEvidence,
+  seesUnpublished,
+  standing,
+} from '../records/records.rules';
+import {
+  caseOfRecord,
+  loadDrafts,
+  loadVersions,
+  responsesTo,
+  viewsOf,
+  type StoredResponse,
+  type StoredVersion,
+} from '../records/records.store';
+import { diffVersions, statementPromiseWarnings } from './statements.rules';
+
+/*
+ * Statement read models. Each is a fixed number of set-based queries, whatever the number of clients or
+ * statements (tests count them): no query per client or per statement.
+ */
 
 export interface Viewer {
   userId: string;
   role: MemberRole;
 }
 
-export async function caseOfStatement(db: Db, statementId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('statements')
-    .select('case_id')
-    .where('id', '=', statementId)
-    .executeTakeFirst();
-  return row?.case_id ?? null;
-}
+export const caseOfStatement = (db: Db, statementId: string) => caseOfRecord(db, statementId, 'statement');
 
 export async function caseOfQuestion(db: Db, questionId: string): Promise<string | null> {
   const row = await db
-    .selectFrom('statement_questions as q')
-    .innerJoin('statements as s', 's.id', 'q.statement_id')
-    .select('s.case_id')
+    .selectFrom('record_questions as q')
+    .innerJoin('records as r', 'r.id', 'q.record_id')
+    .select('r.case_id')
     .where('q.id', '=', questionId)
+    .where('r.kind', '=', 'statement')
     .executeTakeFirst();
   return row?.case_id ?? null;
 }
 
-export async function findStatement(db: Db, statementId: string) {
-  return db.selectFrom('statements').selectAll().where('id', '=', statementId).executeTakeFirstOrThrow();
-}
-
-export async function insertStatement(
-  db: Db,
-  s: { id: string; caseId: string; createdBy: string; now: string },
-) {
-  await db
-    .insertInto('statements')
-    .values({
-      id: s.id,
-      case_id: s.caseId,
-      created_by: s.createdBy,
-      created_at: s.now,
-      current_version_no: 0,
-      current_version_id: null,
-    })
-    .execute();
-}
-
-export async function saveDraft(
-  db: Db,
-  statementId: string,
-  content: StatementContent,
-  userId: string,
-  now: string,
-) {
-  const values = { content: JSON.stringify(content), updated_by: userId, updated_at: now };
-  await db
-    .insertInto('statement_drafts')
-    .values({ statement_id: statementId, ...values })
-    .onConflict((oc) => oc.column('statement_id').doUpdateSet(values))
-    .execute();
-}
-
-export async function loadDraft(db: Db, statementId: string) {
-  const row = await db
-    .selectFrom('statement_drafts')
-    .select(['content', 'updated_at'])
-    .where('statement_id', '=', statementId)
-    .executeTakeFirst();
-  return row ? { content: JSON.parse(row.content) as StatementContent, updatedAt: row.updated_at } : null;
-}
-
-export async function deleteDraft(db: Db, statementId: string) {
-  await db.deleteFrom('statement_drafts').where('statement_id', '=', statementId).execute();
-}
-
-type VersionRow = StatementVersionMeta & { id: string; content: StatementContent };
-
-export async function loadVersions(db: Db, statementId: string): Promise<VersionRow[]> {
-  const rows = await db
-    .selectFrom('statement_versions as v')
-    .innerJoin('users as u', 'u.id', 'v.published_by')
-    .selectAll('v')
-    .select('u.display_name')
-    .where('v.statement_id', '=', statementId)
-    .orderBy('v.version_no', 'desc')
-    .execute();
-  return rows.map((v) => ({
-    id: v.id,
-    versionNo: Number(v.version_no),
-    publishedAt: v.published_at,
-    publishedByName: v.display_name,
-    changeNote: v.change_note,
-    contentHash: v.content_hash,
-    promiseWarnings: JSON.parse(v.promise_warnings) as PromiseWarning[],
-    content: JSON.parse(v.content) as StatementContent,
-  }));
-}
-
-export async function loadVersion(db: Db, statementId: string, versionNo: number) {
-  const row = await db
-    .selectFrom('statement_versions')
-    .select(['id', 'version_no', 'content', 'content_hash'])
-    .where('statement_id', '=', statementId)
-    .where('version_no', '=', versionNo)
-    .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        versionNo: Number(row.version_no),
-        content: JSON.parse(row.content) as StatementContent,
-        contentHash: row.content_hash,
-      }
-    : null;
-}
-
-/** Publishes an immutable version and points the statement at it. */
-export async function insertVersion(
-  db: Db,
-  v: {
-    caseId: string;
-    statementId: string;
-    versionNo: number;
-    content: StatementContent;
-    changeNote: string | null;
-    publishedBy: string;
-    now: string;
-  },
-) {
-  const canonical = canonicalJson(
-    statementEvidence(v.content, {
-      caseId: v.caseId,
-      statementId: v.statementId,
-      versionNo: v.versionNo,
-      changeNote: v.changeNote,
-    }),
-  );
-  const id = newId();
-  const contentHash = sha256Hex(canonical);
-  const warnings = statementPromiseWarnings(v.content);
-  await db
-    .insertInto('statement_versions')
-    .values({
-      id,
-      statement_id: v.statementId,
-      version_no: v.versionNo,
-      content: JSON.stringify(v.content),
-      canonical,
-      content_hash: contentHash,
-      change_note: v.changeNote,
-      promise_warnings: JSON.stringify(warnings),
-      published_by: v.publishedBy,
-      published_at: v.now,
-    })
-    .execute();
-  await db
-    .updateTable('statements')
-    .set({ current_version_no: v.versionNo, current_version_id: id })
-    .where('id', '=', v.statementId)
-    .execute();
-  return { id, contentHash, warnings };
-}
-
-export async function recordView(
-  db: Db,
-  v: { versionId: string; statementId: string; userId: string; now: string },
-): Promise<boolean> {
-  const result = await db
-    .insertInto('statement_views')
-    .values({ version_id: v.versionId, statement_id: v.statementId, user_id: v.userId, viewed_at: v.now })
-    .onConflict((oc) => oc.columns(['version_id', 'user_id']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-}
-
-export async function findView(db: Db, versionId: string, userId: string) {
-  return db
-    .selectFrom('statement_views')
-    .select('viewed_at')
-    .where('version_id', '=', versionId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-}
-
-const receiptColumns = [
-  'a.id',
-  'a.statement_id',
-  'a.user_id',
-  'u.display_name',
-  'a.version_no',
-  'a.acknowledged_at',
-  'a.content_hash',
-] as const;
-
-function toReceipt(r: {
-  id: string;
-  statement_id: string;
-  user_id: string;
-  display_name: string;
-  version_no: number;
-  acknowledged_at: string;
-  content_hash: string;
-}): Receipt {
+export function toReceipt(r: StoredResponse): Receipt {
   return {
     acknowledgmentId: r.id,
-    statementId: r.statement_id,
-    userId: r.user_id,
-    displayName: r.display_name,
-    versionNo: Number(r.version_no),
-    acknowledgedAt: r.acknowledged_at,
-    contentHash: r.content_hash,
+    statementId: r.recordId,
+    userId: r.userId,
+    displayName: r.userName,
+    versionNo: r.versionNo,
+    acknowledgedAt: r.respondedAt,
+    contentHash: r.contentHash,
   };
 }
 
-/** Every acknowledgment of a statement, newest first. */
-export async function listReceipts(db: Db, statementId: string, userId?: string): Promise<Receipt[]> {
-  let query = db
-    .selectFrom('acknowledgments as a')
-    .innerJoin('users as u', 'u.id', 'a.user_id')
-    .select(receiptColumns)
-    .where('a.statement_id', '=', statementId)
-    .orderBy('a.acknowledged_at', 'desc')
-    .orderBy('a.version_no', 'desc');
-  if (userId) query = query.where('a.user_id', '=', userId);
-  return (await query.execute()).map(toReceipt);
-}
-
-export async function findReceipt(db: Db, versionId: string, userId: string): Promise<Receipt | null> {
-  const row = await db
-    .selectFrom('acknowledgments as a')
-    .innerJoin('users as u', 'u.id', 'a.user_id')
-    .select(receiptColumns)
-    .where('a.version_id', '=', versionId)
-    .where('a.user_id', '=', userId)
-    .executeTakeFirst();
-  return row ? toReceipt(row) : null;
-}
-
-/** Inserts the acknowledgment unless this client already acknowledged this version; returns whether it did. */
-export async function insertAcknowledgment(
-  db: Db,
-  a: {
-    statementId: string;
-    versionId: string;
-    versionNo: number;
-    userId: string;
-    contentHash: string;
-    now: string;
-    requestId: string;
-    clientInfo: unknown;
-    sourceIp: string | null;
-  },
-): Promise<boolean> {
-  const result = await db
-    .insertInto('acknowledgments')
-    .values({
-      id: newId(),
-      statement_id: a.statementId,
-      version_id: a.versionId,
-      version_no: a.versionNo,
-      user_id: a.userId,
-      role: 'client',
-      content_hash: a.contentHash,
-      acknowledged_at: a.now,
-      request_id: a.requestId,
-      client_info: a.clientInfo ? JSON.stringify(a.clientInfo) : null,
-      source_ip: a.sourceIp,
-    })
-    .onConflict((oc) => oc.columns(['version_id', 'user_id']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-}
+const acknowledged = (r: StoredResponse) => r.kind === 'acknowledged';
 
 export async function listQuestions(db: Db, statementId: string, questionId?: string): Promise<Question[]> {
   let query = db
-    .selectFrom('statement_questions as q')
-    .innerJoin('users as asker', 'asker.id', 'q.asked_by')
-    .leftJoin('statement_answers as a', 'a.question_id', 'q.id')
-    .leftJoin('users as answerer', 'answerer.id', 'a.answered_by')
+    .selectFrom('record_questions as q')
+    .leftJoin('record_answers as a', 'a.question_id', 'q.id')
     .select([
       'q.id',
       'q.version_no',
       'q.item_id',
       'q.item_text',
       'q.asked_by',
-      'asker.display_name as asked_by_name',
+      'q.asked_by_name',
       'q.question',
       'q.asked_at',
       'a.answer',
       'a.answered_at',
-      'answerer.display_name as answered_by_name',
+      'a.answered_by_name',
     ])
-    .where('q.statement_id', '=', statementId)
+    .where('q.record_id', '=', statementId)
     .orderBy('q.asked_at');
   if (questionId) query = query.where('q.id', '=', questionId);
   return (await query.execute()).map((q) => ({
@@ -322,34 +100,31 @@ export async function listQuestions(db: Db, statementId: string, questionId?: st
 }
 
 export async function findQuestion(db: Db, questionId: string) {
-  return db.selectFrom('statement_questions').selectAll().where('id', '=', questionId).executeTakeFirst();
+  return db
+    .selectFrom('record_questions as q')
+    .leftJoin('record_answers as a', 'a.question_id', 'q.id')
+    .select(['q.id', 'q.record_id', 'a.question_id as answered'])
+    .where('q.id', '=', questionId)
+    .executeTakeFirst();
 }
 
-export async function lastReminderAt(
-  db: Db,
-  statementId: string,
-  clientUserId: string,
-): Promise<string | null> {
-  const row = await db
+/** When each of the given clients was last reminded of the statement: one query. */
+export async function lastRemindersAt(db: Db, statementId: string, clientIds?: string[]) {
+  let query = db
     .selectFrom('notification_outbox')
-    .select('created_at')
+    .select(['recipient_user_id', (e) => e.fn.max('created_at').as('at')])
     .where('kind', '=', 'statement.reminder')
     .where('subject_id', '=', statementId)
-    .where('recipient_user_id', '=', clientUserId)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.created_at ?? null;
+    .groupBy('recipient_user_id');
+  if (clientIds) {
+    if (clientIds.length === 0) return new Map<string, string>();
+    query = query.where('recipient_user_id', 'in', clientIds);
+  }
+  return new Map((await query.execute()).map((r) => [r.recipient_user_id, String(r.at)]));
 }
 
-/** Each client of the case and where they stand with the current version. */
-export async function clientStatuses(
-  db: Db,
-  caseId: string,
-  statementId: string,
-  currentVersionId: string | null,
-): Promise<ClientStatus[]> {
-  const clients = await db
+async function caseClients(db: Db, caseId: string) {
+  return db
     .selectFrom('case_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select(['m.user_id', 'u.display_name'])
@@ -357,23 +132,43 @@ export async function clientStatuses(
     .where('m.role', '=', 'client')
     .orderBy('m.joined_at')
     .execute();
-  const statuses: ClientStatus[] = [];
-  for (const c of clients) {
-    const receipt = currentVersionId ? await findReceipt(db, currentVersionId, c.user_id) : null;
-    const view = currentVersionId && !receipt ? await findView(db, currentVersionId, c.user_id) : undefined;
-    const [latest] = await listReceipts(db, statementId, c.user_id);
-    statuses.push({
+}
+
+/** Each client of the case and where they stand with the current version: four queries for any number. */
+async function clientStatuses(
+  db: Db,
+  caseId: string,
+  statementId: string,
+  current: { id: string; versionNo: number } | null,
+  responses: StoredResponse[],
+): Promise<ClientStatus[]> {
+  const clients = await caseClients(db, caseId);
+  const views = current ? await viewsOf(db, [current.id]) : [];
+  const reminders = await lastRemindersAt(db, statementId);
+  return clients.map((c) => {
+    const mine = responses.filter((r) => r.userId === c.user_id && acknowledged(r));
+    const receipt = current ? (mine.find((r) => r.versionId === current.id) ?? null) : null;
+    const view = views.find((v) => v.userId === c.user_id);
+    return {
       userId: c.user_id,
       displayName: c.display_name,
-      state: receipt ? 'acknowledged' : view ? 'viewed' : 'unread',
-      receipt,
-      viewedAt: view?.viewed_at ?? null,
-      lastAcknowledgedVersionNo: latest?.versionNo ?? null,
-      lastRemindedAt: await lastReminderAt(db, statementId, c.user_id),
-    });
-  }
-  return statuses;
+      state: standing({ acknowledged: !!receipt, viewed: !!view }),
+      receipt: receipt && toReceipt(receipt),
+      viewedAt: receipt ? null : (view?.viewedAt ?? null),
+      lastAcknowledgedVersionNo: mine.length ? Math.max(...mine.map((r) => r.versionNo)) : null,
+      lastRemindedAt: reminders.get(c.user_id) ?? null,
+    };
+  });
 }
+
+const versionMeta = (v: StoredVersion<StatementContent>): StatementVersionMeta => ({
+  versionNo: v.versionNo,
+  publishedAt: v.publishedAt,
+  publishedByName: v.authorName,
+  changeNote: v.note,
+  contentHash: v.contentHash,
+  promiseWarnings: v.promiseWarnings,
+});
 
 export async function getStatementDetail(
   db: Db,
@@ -381,111 +176,169 @@ export async function getStatementDetail(
   viewer: Viewer,
 ): Promise<StatementDetail> {
   const s = await db
-    .selectFrom('statements as s')
+    .selectFrom('records as s')
     .innerJoin('cases as c', 'c.id', 's.case_id')
-    .select(['s.id', 's.case_id', 's.current_version_id', 'c.title as case_title'])
+    .select(['s.id', 's.case_id', 'c.title as case_title'])
     .where('s.id', '=', statementId)
     .executeTakeFirstOrThrow();
-  const versions = await loadVersions(db, statementId);
+  const versions = await loadVersions<StatementContent>(db, statementId);
   const current = versions[0] ?? null;
-  const myReceipt = current ? await findReceipt(db, current.id, viewer.userId) : null;
+  const seesAll = seesOthersEvidence(viewer.role);
+  const responses = await responsesTo(db, [statementId], seesAll ? undefined : viewer.userId);
+  const myResponses = responses.filter((r) => r.userId === viewer.userId);
+  const myReceipt = current
+    ? (myResponses.find((r) => r.versionId === current.id && acknowledged(r)) ?? null)
+    : null;
 
   let changesSinceMyAck: StatementDetail['changesSinceMyAck'] = null;
-  if (viewer.role === 'client' && current && !myReceipt) {
-    const [lastAck] = await listReceipts(db, statementId, viewer.userId);
-    const acked = lastAck && versions.find((v) => v.versionNo === lastAck.versionNo);
+  if (current && !seesAll) {
+    const from = changesMeasuredFrom({ currentVersionNo: current.versionNo, responses: myResponses });
+    const acked = from !== null ? versions.find((v) => v.versionNo === from) : undefined;
     if (acked) changesSinceMyAck = diffVersions(acked, current);
   }
 
-  const meta = (v: VersionRow): StatementVersionMeta => ({
-    versionNo: v.versionNo,
-    publishedAt: v.publishedAt,
-    publishedByName: v.publishedByName,
-    changeNote: v.changeNote,
-    contentHash: v.contentHash,
-    promiseWarnings: v.promiseWarnings,
-  });
   const detail: StatementDetail = {
     id: s.id,
     caseId: s.case_id,
     caseTitle: s.case_title,
-    current: current ? { ...meta(current), content: current.content } : null,
-    versions: versions.map(meta),
-    myReceipt,
+    current: current ? { ...versionMeta(current), content: current.content } : null,
+    versions: versions.map(versionMeta),
+    myReceipt: myReceipt && toReceipt(myReceipt),
     changesSinceMyAck,
     questions: await listQuestions(db, statementId),
   };
-  if (viewer.role === 'lawyer') {
-    const draft = await loadDraft(db, statementId);
+  if (seesUnpublished(viewer.role)) {
+    const draft = (await loadDrafts<StatementContent>(db, [statementId])).get(statementId);
     detail.draft = draft ? { ...draft, promiseWarnings: statementPromiseWarnings(draft.content) } : null;
-    detail.clients = await clientStatuses(db, s.case_id, statementId, s.current_version_id);
-    detail.acknowledgments = await listReceipts(db, statementId);
+  }
+  if (seesAll) {
+    detail.clients = await clientStatuses(db, s.case_id, statementId, current, responses);
+    detail.acknowledgments = responses.filter(acknowledged).map(toReceipt);
   }
   return detail;
 }
 
-/** Statements of the given cases as the viewer sees them; clients see published ones only. */
+/** Statements of one case, or of every case the user is a client of, as the user sees them. */
 export async function listStatementSummaries(
   db: Db,
   userId: string,
-  filter: { caseId: string; role: MemberRole } | { clientOfAnyCase: true },
+  filter: { caseId: string } | { clientOfAnyCase: true },
 ): Promise<StatementSummary[]> {
   let query = db
-    .selectFrom('statements as s')
+    .selectFrom('records as s')
     .innerJoin('cases as c', 'c.id', 's.case_id')
     .innerJoin('case_members as m', (j) =>
       j.onRef('m.case_id', '=', 's.case_id').on('m.user_id', '=', userId),
     )
-    .leftJoin('statement_versions as v', 'v.id', 's.current_version_id')
+    .leftJoin('record_versions as v', 'v.id', 's.current_version_id')
     .select([
       's.id',
       's.case_id',
       'c.title as case_title',
       's.current_version_no',
       's.current_version_id',
-      'v.content',
+      'v.title',
       'v.published_at',
       'm.role',
     ])
-    .orderBy('s.created_at', 'desc');
+    .where('s.kind', '=', 'statement')
+    .orderBy('s.created_at', 'desc')
+    .orderBy('s.id', 'desc');
   if ('caseId' in filter) query = query.where('s.case_id', '=', filter.caseId);
   else query = query.where('m.role', '=', 'client');
-  const rows = await query.execute();
+  const rows = (await query.execute()).filter((r) => r.current_version_id || seesUnpublished(r.role));
+  if (rows.length === 0) return [];
 
-  const out: StatementSummary[] = [];
-  for (const r of rows) {
-    const isClient = r.role === 'client';
-    if (isClient && !r.current_version_id) continue;
-    const draft = isClient ? null : await loadDraft(db, r.id);
-    const title = r.content
-      ? (JSON.parse(r.content) as StatementContent).title
-      : (draft?.content.title ?? '预期与风险告知');
-    const questions = await listQuestions(db, r.id);
+  const ids = rows.map((r) => r.id);
+  const workingRows = rows.filter((r) => seesUnpublished(r.role));
+  const drafts = await loadDrafts<StatementContent>(
+    db,
+    workingRows.map((r) => r.id),
+  );
+  const openQuestions = new Map(
+    (
+      await db
+        .selectFrom('record_questions as q')
+        .leftJoin('record_answers as a', 'a.question_id', 'q.id')
+        .select(['q.record_id', (e) => e.fn.countAll<number>().as('n')])
+        .where('q.record_id', 'in', ids)
+        .where('a.question_id', 'is', null)
+        .groupBy('q.record_id')
+        .execute()
+    ).map((r) => [r.record_id, Number(r.n)]),
+  );
+  const currentIds = rows.flatMap((r) => (r.current_version_id ? [r.current_version_id] : []));
+  const ownRows = rows.filter((r) => !seesOthersEvidence(r.role));
+  const myResponses = ownRows.length
+    ? await responsesTo(
+        db,
+        ownRows.map((r) => r.id),
+        userId,
+      )
+    : [];
+  const myViews = ownRows.length ? await viewsOf(db, currentIds, userId) : [];
+  const overseen = rows.filter((r) => seesOthersEvidence(r.role));
+  const clientCounts = await clientCountsOf(
+    db,
+    overseen.map((r) => r.case_id),
+  );
+  const ackCounts = await acknowledgmentCounts(db, overseen.flatMap((r) => r.current_version_id ?? []));
+
+  return rows.map((r) => {
+    const draft = drafts.get(r.id);
     const summary: StatementSummary = {
       id: r.id,
       caseId: r.case_id,
       caseTitle: r.case_title,
-      title,
+      title: r.title ?? draft?.content.title ?? '预期与风险告知',
       versionNo: Number(r.current_version_no),
       publishedAt: r.published_at,
       hasDraft: !!draft,
       myState: null,
       myReceipt: null,
-      openQuestions: questions.filter((q) => !q.answer).length,
+      openQuestions: openQuestions.get(r.id) ?? 0,
     };
-    if (isClient && r.current_version_id) {
-      summary.myReceipt = await findReceipt(db, r.current_version_id, userId);
-      summary.myState = summary.myReceipt
-        ? 'acknowledged'
-        : (await findView(db, r.current_version_id, userId))
-          ? 'viewed'
-          : 'unread';
-    } else if (!isClient) {
-      const statuses = await clientStatuses(db, r.case_id, r.id, r.current_version_id);
-      summary.clientCount = statuses.length;
-      summary.acknowledgedCount = statuses.filter((st) => st.state === 'acknowledged').length;
+    if (seesOthersEvidence(r.role)) {
+      summary.clientCount = clientCounts.get(r.case_id) ?? 0;
+      summary.acknowledgedCount = r.current_version_id ? (ackCounts.get(r.current_version_id) ?? 0) : 0;
+    } else if (r.current_version_id) {
+      const receipt = myResponses.find((x) => x.versionId === r.current_version_id && acknowledged(x));
+      summary.myReceipt = receipt ? toReceipt(receipt) : null;
+      summary.myState = standing({
+        acknowledged: !!receipt,
+        viewed: myViews.some((w) => w.versionId === r.current_version_id),
+      });
     }
-    out.push(summary);
-  }
-  return out;
+    return summary;
+  });
+}
+
+async function clientCountsOf(db: Db, caseIds: string[]): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('case_members')
+    .select(['case_id', (e) => e.fn.countAll<number>().as('n')])
+    .where('case_id', 'in', [...new Set(caseIds)])
+    .where('role', '=', 'client')
+    .groupBy('case_id')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, Number(r.n)]));
+}
+
+/** Acknowledgments of each given version by the case's current clients. */
+async function acknowledgmentCounts(db: Db, versionIds: string[]): Promise<Map<string, number>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('record_responses as a')
+    .innerJoin('records as s', 's.id', 'a.record_id')
+    .innerJoin('case_members as m', (j) =>
+      j.onRef('m.case_id', '=', 's.case_id').onRef('m.user_id', '=', 'a.user_id'),
+    )
+    .select(['a.version_id', (e) => e.fn.countAll<number>().as('n')])
+    .where('a.version_id', 'in', versionIds)
+    .where('a.kind', '=', 'acknowledged')
+    .where('m.role', '=', 'client')
+    .groupBy('a.version_id')
+    .execute();
+  return new Map(rows.map((r) => [r.version_id, Number(r.n)]));
 }

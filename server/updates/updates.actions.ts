@@ -1,13 +1,28 @@
-import { caseContext, type ActionHandler } from '../core/action';
+import { caseContext, type ActionHandler, type CaseContext } from '../core/action';
 import { fail, ok } from '../core/result';
 import { appendCaseEvent } from '../events/event-log.store';
 import { currentStageIndex, findStage, setCurrentStage, touchCase } from '../cases/cases.store';
 import { newId } from '../platform/crypto';
-import { sameContent } from './updates.rules';
-import { caseOfUpdate, getUpdateDetail, insertVersion, listVersions, recordReceipt } from './updates.store';
+import type { Db } from '../platform/migrate';
+import { decidePublish, viewIsEvidence } from '../records/records.rules';
+import {
+  createRecord,
+  findRecord,
+  loadVersions,
+  publishVersion,
+  recordView,
+  type Actor,
+} from '../records/records.store';
+import { updateContentKey, updateEvidence, updateExcerpt, type StoredUpdateContent } from './updates.rules';
+import { caseOfUpdate, getUpdateDetail } from './updates.store';
 
-const caseOfUpdateInput = (db: Parameters<typeof caseOfUpdate>[0], input: { updateId: string }) =>
-  caseOfUpdate(db, input.updateId);
+const caseOfUpdateInput = (db: Db, input: { updateId: string }) => caseOfUpdate(db, input.updateId);
+
+const actorOf = (ctx: CaseContext): Actor => ({
+  userId: ctx.caller.user.id,
+  name: ctx.caller.user.displayName,
+  role: ctx.membership.role,
+});
 
 export const updatePublish: ActionHandler<'update.publish'> = {
   access: { kind: 'case', roles: ['lawyer'], caseOf: async (_db, input) => input.caseId },
@@ -21,24 +36,28 @@ export const updatePublish: ActionHandler<'update.publish'> = {
       stage = { index: Number(found.idx), name: found.name };
     }
     const fromStage = await currentStageIndex(ctx.db, caseId);
-    const updateId = newId();
-    const content = { title: input.title, body: input.body, nextSteps: input.nextSteps, risks: input.risks };
-    const version = await insertVersion(ctx.db, {
-      caseId,
-      updateId,
+    const record = { id: newId(), caseId, kind: 'update' as const, createdBy: ctx.caller.user.id };
+    await createRecord(ctx.db, { ...record, now: ctx.now });
+    const content: StoredUpdateContent = {
+      title: input.title,
+      body: input.body,
+      nextSteps: input.nextSteps,
+      risks: input.risks,
+      stage,
+    };
+    await publishVersion(ctx.db, {
+      record,
       versionNo: 1,
       content,
-      stage,
-      reason: null,
-      authorId: ctx.caller.user.id,
+      evidence: updateEvidence(content, { caseId, updateId: record.id, versionNo: 1, stage, reason: null }),
+      title: content.title,
+      excerpt: updateExcerpt(content.body),
+      note: null,
+      promiseWarnings: [],
+      author: actorOf(ctx),
       now: ctx.now,
-    });
-    await appendCaseEvent(ctx.db, {
-      caseId,
-      at: ctx.now,
-      actorId: ctx.caller.user.id,
-      type: 'update.published',
-      payload: { updateId, versionId: version.id, versionNo: 1, contentHash: version.contentHash },
+      event: { type: 'update.published' },
+      countsAsUnread: true,
     });
     if (stage && stage.index !== fromStage) {
       await setCurrentStage(ctx.db, caseId, stage.index);
@@ -47,11 +66,11 @@ export const updatePublish: ActionHandler<'update.publish'> = {
         at: ctx.now,
         actorId: ctx.caller.user.id,
         type: 'stage.changed',
-        payload: { from: fromStage, to: stage.index, updateId },
+        payload: { from: fromStage, to: stage.index, updateId: record.id },
       });
     }
     await touchCase(ctx.db, caseId, ctx.now);
-    return ok(await getUpdateDetail(ctx.db, updateId, { userId: ctx.caller.user.id, role: 'lawyer' }));
+    return ok(await getUpdateDetail(ctx.db, record.id, { userId: ctx.caller.user.id, role: 'lawyer' }));
   },
 };
 
@@ -59,35 +78,43 @@ export const updateCorrect: ActionHandler<'update.correct'> = {
   access: { kind: 'case', roles: ['lawyer'], caseOf: caseOfUpdateInput },
   async run(raw, input) {
     const ctx = caseContext(raw);
-    const [current] = await listVersions(ctx.db, input.updateId);
-    const content = { title: input.title, body: input.body, nextSteps: input.nextSteps, risks: input.risks };
-    if (sameContent(content, current)) return fail('UPDATE.NOTHING_CHANGED');
-    const versionNo = current.versionNo + 1;
-    const version = await insertVersion(ctx.db, {
-      caseId: ctx.membership.caseId,
-      updateId: input.updateId,
-      versionNo,
+    const record = await findRecord(ctx.db, input.updateId);
+    const [current] = await loadVersions<StoredUpdateContent>(ctx.db, input.updateId);
+    // A correction fixes the words; the stage move it announced stays part of the record.
+    const content: StoredUpdateContent = {
+      title: input.title,
+      body: input.body,
+      nextSteps: input.nextSteps,
+      risks: input.risks,
+      stage: current.content.stage,
+    };
+    const decision = decidePublish({
+      latest: { versionNo: current.versionNo, contentKey: updateContentKey(current.content) },
+      next: { contentKey: updateContentKey(content), note: input.reason },
+    });
+    if (!decision.ok) return fail('UPDATE.NOTHING_CHANGED');
+    await publishVersion(ctx.db, {
+      record,
+      versionNo: decision.versionNo,
       content,
-      // A correction fixes the words; the stage move it announced stays part of the record.
-      stage: current.stageChange,
-      reason: input.reason,
-      authorId: ctx.caller.user.id,
+      evidence: updateEvidence(content, {
+        caseId: record.caseId,
+        updateId: record.id,
+        versionNo: decision.versionNo,
+        stage: content.stage,
+        reason: input.reason,
+      }),
+      title: content.title,
+      excerpt: updateExcerpt(content.body),
+      note: input.reason,
+      promiseWarnings: [],
+      author: actorOf(ctx),
       now: ctx.now,
+      event: { type: 'update.corrected' },
+      countsAsUnread: true,
+      replaces: { id: current.id },
     });
-    await appendCaseEvent(ctx.db, {
-      caseId: ctx.membership.caseId,
-      at: ctx.now,
-      actorId: ctx.caller.user.id,
-      type: 'update.corrected',
-      payload: {
-        updateId: input.updateId,
-        versionId: version.id,
-        versionNo,
-        replaces: current.id,
-        contentHash: version.contentHash,
-      },
-    });
-    await touchCase(ctx.db, ctx.membership.caseId, ctx.now);
+    await touchCase(ctx.db, record.caseId, ctx.now);
     return ok(await getUpdateDetail(ctx.db, input.updateId, { userId: ctx.caller.user.id, role: 'lawyer' }));
   },
 };
@@ -109,36 +136,18 @@ export const updateMarkRead: ActionHandler<'update.markRead'> = {
   access: { kind: 'case', roles: ['lawyer', 'client'], caseOf: caseOfUpdateInput },
   async run(raw, input) {
     const ctx = caseContext(raw);
-    const [current] = await listVersions(ctx.db, input.updateId);
-    const created = await recordReceipt(ctx.db, {
-      versionId: current.id,
-      updateId: input.updateId,
-      userId: ctx.caller.user.id,
-      now: ctx.now,
-      requestId: ctx.requestId,
+    const record = await findRecord(ctx.db, input.updateId);
+    const [current] = await loadVersions<StoredUpdateContent>(ctx.db, input.updateId);
+    const view = await recordView(ctx.db, {
+      record,
+      version: current,
+      isCurrent: true,
+      viewer: actorOf(ctx),
+      evidence: { now: ctx.now, requestId: ctx.requestId, client: ctx.client, sourceIp: ctx.sourceIp },
+      // A client's read is evidence that they were informed; a lawyer's own reads are not.
+      eventType: viewIsEvidence(ctx.membership.role) ? 'update.read' : null,
+      countsAsUnread: true,
     });
-    if (created && ctx.membership.role === 'client') {
-      await appendCaseEvent(ctx.db, {
-        caseId: ctx.membership.caseId,
-        at: ctx.now,
-        actorId: ctx.caller.user.id,
-        type: 'update.read',
-        payload: {
-          updateId: input.updateId,
-          versionId: current.id,
-          versionNo: current.versionNo,
-          contentHash: current.contentHash,
-          client: ctx.client,
-          sourceIp: ctx.sourceIp,
-        },
-      });
-    }
-    const receipt = await ctx.db
-      .selectFrom('read_receipts')
-      .select('read_at')
-      .where('version_id', '=', current.id)
-      .where('user_id', '=', ctx.caller.user.id)
-      .executeTakeFirstOrThrow();
-    return ok({ versionNo: current.versionNo, readAt: receipt.read_at });
+    return ok({ versionNo: current.versionNo, readAt: view.viewedAt });
   },
 };

@@ -7,6 +7,11 @@ export interface UpdateContent {
   risks: string | null;
 }
 
+/** What a stored version holds: the words, and the stage move the update announced (kept by corrections). */
+export interface StoredUpdateContent extends UpdateContent {
+  stage: { index: number; name: string } | null;
+}
+
 export interface VersionIdentity {
   caseId: string;
   updateId: string;
@@ -34,8 +39,14 @@ export function updateEvidence(content: UpdateContent, identity: VersionIdentity
   };
 }
 
-export function sameContent(a: UpdateContent, b: UpdateContent): boolean {
-  return a.title === b.title && a.body === b.body && a.nextSteps === b.nextSteps && a.risks === b.risks;
+/** The words alone, in a fixed form: a correction must change them. */
+export function updateContentKey(c: UpdateContent): string {
+  return JSON.stringify([c.title, c.body, c.nextSteps, c.risks]);
+}
+
+/** The start of the body shown on the timeline. */
+export function updateExcerpt(body: string): string {
+  return Array.from(body).slice(0, 120).join('');
 }
 
 /** Timeline cursors are opaque to clients: base64url of the last entry's sort key. */

@@ -92,7 +92,7 @@ describe('idempotency', () => {
       Array.from({ length: 20 }, () => h.call(firm.lawyer, 'update.publish', payload, 'req-concurrent')),
     );
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
-    expect((await h.counts()).updates).toBe(1);
+    expect((await h.counts()).records).toBe(1);
   });
 
   it('refuses a requestId reused for a different request', async () => {

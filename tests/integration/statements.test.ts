@@ -183,7 +183,7 @@ describe('acknowledging', () => {
     expect(receipt).toMatchObject({ versionNo: 1, contentHash: statement.current!.contentHash });
     expect(receipt.acknowledgedAt).toBe(h.now().toISOString());
 
-    const row = await h.db.selectFrom('acknowledgments').selectAll().executeTakeFirstOrThrow();
+    const row = await h.db.selectFrom('record_responses').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       request_id: 'req-ack-0001',
       source_ip: '10.0.0.7',
@@ -233,7 +233,7 @@ describe('acknowledging', () => {
     );
     expect(answers.every((a) => a.ok)).toBe(true);
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
-    expect((await h.counts()).acknowledgments).toBe(1);
+    expect((await h.counts()).record_responses).toBe(1);
     const events = (await readCaseEvents(h.db, firm.caseId)).filter(
       (e) => e.type === 'statement.acknowledged',
     );
@@ -262,7 +262,7 @@ describe('acknowledging', () => {
     expect((await h.err(other.client, 'statement.get', { statementId: statement.id })).code).toBe(
       'NOT_FOUND',
     );
-    expect((await h.counts()).acknowledgments).toBe(0);
+    expect((await h.counts()).record_responses).toBe(0);
   });
 });
 
