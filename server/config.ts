@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { PostgresPoolOptions } from './platform/postgres';
 
 /** Settings read from the environment. Entries are the only code that calls this. */
 export interface EntryConfig {
@@ -9,7 +10,20 @@ export interface EntryConfig {
   dataDir: string;
   h5Dir: string;
   adminSubjects: string[];
+  /** DATABASE_URL: PostgreSQL when set (postgres:// or postgresql://), else SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** PostgreSQL pool overrides (CASETRAIL_PG_*); each entry applies them over its own defaults. */
+  pgPool: Partial<PostgresPoolOptions>;
 }
+
+/** Environment variables that override PostgreSQL pool settings (milliseconds, or a count for the max). */
+const PG_POOL_ENV = {
+  CASETRAIL_PG_POOL_MAX: 'max',
+  CASETRAIL_PG_IDLE_TIMEOUT_MS: 'idleTimeoutMillis',
+  CASETRAIL_PG_CONNECT_TIMEOUT_MS: 'connectionTimeoutMillis',
+  CASETRAIL_PG_STATEMENT_TIMEOUT_MS: 'statementTimeoutMillis',
+  CASETRAIL_PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'idleInTransactionTimeoutMillis',
+} as const;
 
 export class ConfigError extends Error {}
 
@@ -30,6 +44,16 @@ export function readEntryConfig(env: Record<string, string | undefined> = proces
     .map((s) => s.trim())
     .filter(Boolean)
     .map((openid) => `wx:${openid}`);
+  const pgPool: Partial<PostgresPoolOptions> = {};
+  for (const [name, key] of Object.entries(PG_POOL_ENV)) {
+    const raw = env[name]?.trim();
+    if (!raw) continue;
+    const value = Number(raw);
+    const least = key === 'max' ? 1 : 0;
+    if (!Number.isInteger(value) || value < least)
+      throw new ConfigError(`${name} must be a whole number ≥ ${least}: ${raw}`);
+    pgPool[key] = value;
+  }
   return {
     production,
     devLogin,
@@ -38,5 +62,7 @@ export function readEntryConfig(env: Record<string, string | undefined> = proces
     dataDir: path.resolve(env.CASETRAIL_DATA_DIR ?? 'data'),
     h5Dir: path.resolve(env.CASETRAIL_H5_DIR ?? 'dist/h5'),
     adminSubjects,
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    pgPool,
   };
 }

@@ -1,25 +1,42 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { migrate, type Db } from './migrate';
+import { Kysely, SqliteDialect, type LogConfig } from 'kysely';
+import { ensureMigrated, type Db } from './migrate';
 import type { Database } from './schema';
 
 export type { Db } from './migrate';
+
+export interface OpenSqliteOptions {
+  /** Kysely's log config (tests count queries with it). */
+  log?: LogConfig;
+  /** Apply pending migrations on open (default true; one query when there are none, see ensureMigrated). */
+  migrate?: boolean;
+}
 
 /**
  * Opens (creating if needed) the SQLite file and applies pending migrations.
  * WAL + synchronous=FULL: an answered write survives a crash or power loss.
  */
-export async function openSqlite(file: string): Promise<Db> {
+export async function openSqlite(file: string, options: OpenSqliteOptions = {}): Promise<Db> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  await migrate(db);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    log: options.log,
+  });
+  if (options.migrate !== false) {
+    try {
+      await ensureMigrated(db);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
   return db;
 }
 
