@@ -7,8 +7,7 @@ import { unreachableRole, type MemberRole } from '../../contract/roles';
 export type ResponseKind = 'acknowledged' | 'disputed';
 
 export type PublishDecision =
-  | { ok: true; versionNo: number }
-  | { ok: false; reason: 'NOTHING_CHANGED' | 'NOTE_REQUIRED' };
+  { ok: true; versionNo: number } | { ok: false; reason: 'NOTHING_CHANGED' | 'NOTE_REQUIRED' };
 
 /**
  * A new version needs new content, and from the second version on a note saying why (a correction reason,
@@ -122,19 +121,4 @@ export function changesMeasuredFrom(args: {
     if (newest === null || r.versionNo > newest) newest = r.versionNo;
   }
   return newest !== null && newest < args.currentVersionNo ? newest : null;
-}
-
-/**
- * How a new version changes one member's unread count: a first version is unread for everyone but its
- * author; a later version is unread again for those who had read the one it replaces.
- */
-export function unreadDelta(args: {
-  memberId: string;
-  recordCreatedBy: string;
-  versionNo: number;
-  readPrevious: boolean;
-}): 0 | 1 {
-  if (args.memberId === args.recordCreatedBy) return 0;
-  if (args.versionNo === 1) return 1;
-  return args.readPrevious ? 1 : 0;
 }
