@@ -1,5 +1,5 @@
 /**
- * `npm start`: the demo on embedded SQLite. Builds the H5 app if it is missing, then starts the HTTP entry in
+ * `npm start`: the demo on embedded SQLite (on PostgreSQL instead when DATABASE_URL is set). Builds the H5 app if it is missing, then starts the HTTP entry in
  * dev mode (migrations run at start; the demo firm is seeded on the first run only) and opens a browser when
  * this machine has a desktop.
  */

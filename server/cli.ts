@@ -1,24 +1,43 @@
 /**
- * Maintenance commands on the embedded database:
+ * Maintenance commands on the database:
  *   tsx server/cli.ts migrate            apply pending migrations
  *   tsx server/cli.ts seed               seed the demo firm (once)
  *   tsx server/cli.ts verify [caseId]    recompute every case's event chain (or one) and name the first broken link
- * Data directory: CASETRAIL_DATA_DIR (default ./data).
+ * PostgreSQL when DATABASE_URL is set (postgres://…), else SQLite in CASETRAIL_DATA_DIR (default ./data).
  */
 import { readEntryConfig } from './config';
 import { verifyCaseEvents } from './events/event-log.store';
-import { openSqlite, sqliteFileIn } from './platform/database';
+import { migrate } from './platform/migrate';
+import { openDatabase } from './platform/open-database';
 import { seedDemo } from './seed/demo-seed';
+
+const COMMANDS = ['migrate', 'seed', 'verify'];
 
 async function main(argv: string[]): Promise<number> {
   const [command, arg] = argv;
+  if (!COMMANDS.includes(command)) {
+    console.error('usage: cli.ts migrate | seed | verify [caseId]');
+    return 2;
+  }
   const config = readEntryConfig();
-  const db = await openSqlite(sqliteFileIn(config.dataDir));
+  const { db, engine, describe } = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    // One command at a time; no statement timeout: a migration or a long chain may take its time.
+    pool: { max: 2, statementTimeoutMillis: 0, ...config.pgPool },
+    migrate: command !== 'migrate',
+  });
   try {
     switch (command) {
-      case 'migrate':
-        console.log(`Migrated ${sqliteFileIn(config.dataDir)}`);
+      case 'migrate': {
+        const applied = await migrate(db);
+        console.log(
+          applied.length
+            ? `Migrated ${engine} ${describe}: applied ${applied.join(', ')}`
+            : `Migrated ${engine} ${describe}: already up to date`,
+        );
         return 0;
+      }
       case 'seed':
         console.log(
           (await seedDemo(db)) ? 'Seeded the demo firm.' : 'Demo firm already present; nothing to do.',

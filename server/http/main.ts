@@ -1,13 +1,18 @@
 import { createCasetrail } from '../casetrail';
 import { ConfigError, readEntryConfig } from '../config';
-import { openSqlite, sqliteFileIn } from '../platform/database';
+import { openDatabase } from '../platform/open-database';
 import { seedDemo } from '../seed/demo-seed';
 import { ADMIN_PERSONA_SUBJECT, PERSONAS } from '../seed/personas';
 import { buildHttpServer } from './app';
 
 async function main(): Promise<void> {
   const config = readEntryConfig();
-  const db = await openSqlite(sqliteFileIn(config.dataDir));
+  const { db, engine, describe } = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pool: config.pgPool,
+  });
+  console.log(`Database: ${engine} ${describe}`);
   if (config.devLogin && (await seedDemo(db))) console.log('Seeded the demo firm (first run).');
   const app = await createCasetrail({
     db,
