@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actions, type ActionName } from '../../contract/index';
 import type { ApiResponse, ClientInfo } from '../../contract/envelope';
 import type { FieldIssue } from '../../contract/errors';
+import { toNfc, unsafeCharacter } from '../../contract/text-safety';
 import { canonicalJson, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
 import type { ActionContext, Caller, Handlers, ServerConfig } from './action';
@@ -29,12 +30,21 @@ const requestIdSchema = z
   .string({ required_error: '缺少请求编号', invalid_type_error: '请求编号应为文本' })
   .regex(/^[A-Za-z0-9_-]{8,100}$/, '请求编号格式不正确');
 
+/** Device details the client reports are kept as evidence: the same characters are refused as in any text. */
+const deviceText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => unsafeCharacter(text) === null)
+    .transform(toNfc)
+    .optional();
+
 const clientInfoSchema = z
   .object({
-    platform: z.string().max(40).optional(),
-    model: z.string().max(80).optional(),
-    system: z.string().max(80).optional(),
-    version: z.string().max(40).optional(),
+    platform: deviceText(40),
+    model: deviceText(80),
+    system: deviceText(80),
+    version: deviceText(40),
   })
   .strip()
   .optional()

@@ -35,6 +35,12 @@ export async function migrate(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** Applies migrations up to and including `name`: a migration's test starts from the schema before it. */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider, ...(await migrationTableSchema(db)) }).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
 /**
  * On PostgreSQL, Kysely's migrator looks for its bookkeeping tables in EVERY schema it can see: with a
  * `kysely_migration` in another schema (another app, another test's schema) it would skip creating ours and then
