@@ -1,14 +1,17 @@
 import type { ActionName } from '../contract/index';
+import { MEMBER_ROLES } from '../contract/roles';
 
-/** The people the matrix distinguishes, relative to one case. */
+/**
+ * The people the matrix distinguishes, relative to one case: every member role (so a new role must get a
+ * persona in the matrix test and a decision on every row before anything compiles), and the outsiders.
+ */
 export const ROLES = [
   'stranger',
   'clientOfOtherCase',
-  'client',
   'lawyerOfOtherCase',
-  'lawyer',
   'admin',
-] as const;
+  ...MEMBER_ROLES,
+] as const satisfies readonly string[];
 export type MatrixRole = (typeof ROLES)[number];
 
 const ALL = ROLES;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TimelineEntry } from '../../contract/cases';
+import type { MemberRole } from '../../contract/roles';
 import type { UpdateDetail, UpdateVersion } from '../../contract/updates';
 import type { Db } from '../platform/migrate';
 import { seesOthersEvidence } from '../records/records.rules';
@@ -71,7 +72,7 @@ async function receiptsFor(db: Db, caseId: string, updateId: string, currentVers
 export async function getUpdateDetail(
   db: Db,
   updateId: string,
-  viewer: { userId: string; role: 'lawyer' | 'client' },
+  viewer: { userId: string; role: MemberRole },
 ): Promise<UpdateDetail> {
   const row = await db
     .selectFrom('records as r')
@@ -100,7 +101,7 @@ export async function timelinePage(
   db: Db,
   args: {
     caseId: string;
-    viewer: { userId: string; role: 'lawyer' | 'client' };
+    viewer: { userId: string; role: MemberRole };
     after: { createdAt: string; id: string } | null;
     limit: number;
   },
