@@ -28,7 +28,7 @@ export interface ThrowawayCluster {
  * package does not put them on PATH), else PATH. Null when absent.
  */
 export function findPostgresBin(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
   debian = '/usr/lib/postgresql',
 ): string | null {
   const has = (dir: string) =>
