@@ -49,7 +49,7 @@ const update = (id: string, caseId: string): UpdateDetail => ({
 describe('stores', () => {
   it('clears the unread marks on the timeline and the home page when a client reads an update', async () => {
     const { api, calls } = fakeApi({
-      'case.list': () => ({ cases: [summary('case-0001', 2), summary('case-0002', 1)] }),
+      'case.list': () => ({ cases: [summary('case-0001', 2), summary('case-0002', 1)], nextCursor: null }),
       'case.get': ({ caseId }) => detail(caseId as string),
       'case.timeline': () => ({
         entries: [entry('upd-0001', false), entry('upd-0002', false)],
@@ -95,7 +95,7 @@ describe('stores', () => {
   it('puts a newly created case at the top of the list and rejects with field issues otherwise', async () => {
     let refuse = false;
     const { api } = fakeApi({
-      'case.list': () => ({ cases: [summary('case-0001', 0)] }),
+      'case.list': () => ({ cases: [summary('case-0001', 0)], nextCursor: null }),
       'case.create': ({ title }) => {
         if (refuse) throw fail('LAWYER.PROFILE_REQUIRED');
         return { ...detail('case-0003'), title: title as string };
@@ -156,7 +156,7 @@ describe('stores', () => {
         isLawyer: false,
         profile: null,
       }),
-      'case.list': () => ({ cases: [summary('case-0001', 1)] }),
+      'case.list': () => ({ cases: [summary('case-0001', 1)], nextCursor: null }),
     });
     const root = new RootStore({ api });
     await Promise.all([root.session.load(), root.cases.load()]);
@@ -164,5 +164,153 @@ describe('stores', () => {
     expect(root.session.me).toBeNull();
     expect(root.cases.cases).toEqual([]);
     expect(root.cases.status).toBe('idle');
+  });
+});
+
+describe('case list paging', () => {
+  const ids = (root: RootStore) => root.cases.cases.map((c) => c.id);
+  const listCalls = (calls: { action: string; payload: unknown }[]) =>
+    calls.filter((c) => c.action === 'case.list').map((c) => c.payload);
+
+  /** Two pages by default; `pages` can be changed between reads to simulate new activity. */
+  function pagedList(pages: Record<string, { ids: string[]; next: string | null }>) {
+    const { api, calls } = fakeApi({
+      'case.list': ({ cursor }) => {
+        const page = pages[(cursor as string | undefined) ?? 'first'];
+        return { cases: page.ids.map((id) => summary(id, 0)), nextCursor: page.next };
+      },
+    });
+    return { root: new RootStore({ api }), calls };
+  }
+
+  const twoPages = () => ({
+    first: { ids: ['case-0001', 'case-0002'], next: 'c2' },
+    c2: { ids: ['case-0002', 'case-0003'], next: null },
+  });
+
+  it('shows the first page and remembers where the next one starts', async () => {
+    const { root, calls } = pagedList(twoPages());
+    await root.cases.load();
+    expect(ids(root)).toEqual(['case-0001', 'case-0002']);
+    expect(root.cases.hasMore).toBe(true);
+    expect(listCalls(calls)).toEqual([{}]);
+  });
+
+  it('appends the next page with its cursor and skips a case already shown', async () => {
+    const { root, calls } = pagedList(twoPages());
+    await root.cases.load();
+    await root.cases.loadMore();
+    expect(ids(root)).toEqual(['case-0001', 'case-0002', 'case-0003']);
+    expect(listCalls(calls)).toEqual([{}, { cursor: 'c2' }]);
+    expect(root.cases.hasMore).toBe(false);
+    expect(root.cases.loadingMore).toBe(false);
+  });
+
+  it('asks for nothing more once the last page is in', async () => {
+    const { root, calls } = pagedList({ first: { ids: ['case-0001'], next: null } });
+    await root.cases.load();
+    expect(root.cases.hasMore).toBe(false);
+    await root.cases.loadMore();
+    expect(listCalls(calls)).toHaveLength(1);
+  });
+
+  it('asks for nothing before the first page is in', async () => {
+    const { root, calls } = pagedList(twoPages());
+    await root.cases.loadMore();
+    expect(listCalls(calls)).toHaveLength(0);
+  });
+
+  it('makes one request when the bottom is reached twice while a page is on its way', async () => {
+    const { root, calls } = pagedList(twoPages());
+    await root.cases.load();
+    const first = root.cases.loadMore();
+    expect(root.cases.loadingMore).toBe(true);
+    await Promise.all([first, root.cases.loadMore()]);
+    expect(listCalls(calls)).toEqual([{}, { cursor: 'c2' }]);
+    expect(ids(root)).toEqual(['case-0001', 'case-0002', 'case-0003']);
+  });
+
+  it('starts over from the first page on refresh', async () => {
+    const { root, calls } = pagedList(twoPages());
+    await root.cases.load();
+    await root.cases.loadMore();
+    await root.cases.load();
+    expect(ids(root)).toEqual(['case-0001', 'case-0002']);
+    expect(root.cases.hasMore).toBe(true);
+    await root.cases.loadMore();
+    expect(listCalls(calls)).toEqual([{}, { cursor: 'c2' }, {}, { cursor: 'c2' }]);
+  });
+
+  it('drops a page that arrives after the list was refreshed', async () => {
+    let answerLatePage: () => void = () => {};
+    const { api } = fakeApi({
+      'case.list': ({ cursor }) =>
+        cursor
+          ? new Promise((resolve) => {
+              answerLatePage = () => resolve({ cases: [summary('case-0003', 0)], nextCursor: null });
+            })
+          : { cases: [summary('case-0001', 0), summary('case-0002', 0)], nextCursor: 'c2' },
+    });
+    const root = new RootStore({ api });
+    await root.cases.load();
+    const late = root.cases.loadMore();
+    await root.cases.load();
+    answerLatePage();
+    await late;
+    expect(ids(root)).toEqual(['case-0001', 'case-0002']);
+    expect(root.cases.hasMore).toBe(true);
+    expect(root.cases.loadingMore).toBe(false);
+  });
+
+  it('keeps the pages further down when the user comes back to the list', async () => {
+    const pages = {
+      first: { ids: ['case-0001', 'case-0002'], next: 'c2' },
+      c2: { ids: ['case-0003', 'case-0004'], next: 'c3' },
+      c3: { ids: ['case-0005'], next: null },
+    };
+    const { root, calls } = pagedList(pages);
+    await root.cases.load();
+    await root.cases.loadMore();
+
+    // New activity on case-0004 moves it to the top and pushes case-0002 off the first page.
+    pages.first = { ids: ['case-0004', 'case-0001'], next: 'c2-new' };
+    await root.cases.refreshFirstPage();
+    expect(ids(root)).toEqual(['case-0004', 'case-0001', 'case-0002', 'case-0003']);
+
+    await root.cases.loadMore();
+    expect(ids(root)).toEqual(['case-0004', 'case-0001', 'case-0002', 'case-0003', 'case-0005']);
+    expect(listCalls(calls)).toEqual([{}, { cursor: 'c2' }, {}, { cursor: 'c3' }]);
+  });
+
+  it('keeps the list and its cursor when a page fails, so it can be tried again', async () => {
+    let down = false;
+    const { api, calls } = fakeApi({
+      'case.list': ({ cursor }) => {
+        if (cursor && down) throw fail('INTERNAL');
+        return cursor
+          ? { cases: [summary('case-0002', 0)], nextCursor: null }
+          : { cases: [summary('case-0001', 0)], nextCursor: 'c2' };
+      },
+    });
+    const root = new RootStore({ api });
+    await root.cases.load();
+    down = true;
+    await expect(root.cases.loadMore()).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(root.cases.cases.map((c) => c.id)).toEqual(['case-0001']);
+    expect(root.cases.loadingMore).toBe(false);
+    expect(root.cases.hasMore).toBe(true);
+
+    down = false;
+    await root.cases.loadMore();
+    expect(root.cases.cases.map((c) => c.id)).toEqual(['case-0001', 'case-0002']);
+    expect(calls.filter((c) => c.action === 'case.list')).toHaveLength(3);
+  });
+
+  it('forgets the cursor on reset', async () => {
+    const { root } = pagedList(twoPages());
+    await root.cases.load();
+    root.reset();
+    expect(root.cases.hasMore).toBe(false);
+    expect(root.cases.pagesLoaded).toBe(0);
   });
 });

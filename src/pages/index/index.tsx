@@ -1,10 +1,13 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { CaseSummary } from '@contract/index';
+import { LIMITS } from '@contract/limits';
 import { clearSessionToken, readSessionToken } from '@/api/session-token';
 import { logoutSession } from '@/api/dev-login';
 import { Avatar, Badge, Button, Card, EmptyState, RelativeTime, Skeleton, Tag } from '@/components';
+import { LoadMoreFooter } from '@/components/load-more-footer';
+import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
@@ -51,17 +54,21 @@ function Index() {
   /** Clients see how many statements wait for their acknowledgment. */
   const loadMine = () => (session.me && !session.isLawyer ? statements.loadMine() : undefined);
   const refresh = () => Promise.all([session.ensureLoaded(true).then(loadMine), cases.load()]);
+  // Coming back from a case re-reads the first page only, so pages loaded further down stay under the thumb.
   useDidShow(() => {
-    if (signedIn) void Promise.all([session.ensureLoaded().then(loadMine), cases.load()]);
+    if (signedIn) void Promise.all([session.ensureLoaded().then(loadMine), cases.refreshFirstPage()]);
   });
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
   });
+  const loadMore = () => void cases.loadMore().catch(toastFailure);
+  useReachBottom(loadMore);
 
   if (!signedIn) return null;
   const me = session.me;
   const isLawyer = session.isLawyer;
   const firstLoad = cases.status !== 'ready' && cases.cases.length === 0;
+  const caseCount = `${cases.cases.length}${cases.hasMore ? '+' : ''}`;
 
   const switchAccount = async () => {
     const token = readSessionToken();
@@ -179,11 +186,20 @@ function Index() {
       ) : (
         <View id="case-list">
           <Text className="section-title">
-            {isLawyer ? '承办的案件' : '我的案件'}（{cases.cases.length}）
+            {isLawyer ? '承办的案件' : '我的案件'}（{caseCount}）
           </Text>
           {cases.cases.map((c) => (
             <CaseCard key={c.id} summary={c} />
           ))}
+          <LoadMoreFooter
+            id="case-list-more"
+            loading={cases.loadingMore}
+            hasMore={cases.hasMore}
+            onLoadMore={loadMore}
+            doneText={
+              cases.cases.length > LIMITS.pageSize ? `已显示全部 ${cases.cases.length} 个案件` : undefined
+            }
+          />
           {!isLawyer ? (
             <Text className="link home__join" onClick={() => Taro.navigateTo({ url: routes.join() })}>
               有新的邀请码？加入案件 ›

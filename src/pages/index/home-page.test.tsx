@@ -1,0 +1,86 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { CaseSummary } from '@contract/index';
+import { LIMITS } from '@contract/limits';
+import { RootStore, StoresProvider } from '@/stores';
+import { fakeApi } from '@/stores/fake-api.test-helper';
+import { taroMock } from '../../../tests/mocks/taro';
+import HomePage from './index';
+
+const summary = (n: number): CaseSummary => ({
+  id: `case-${String(n).padStart(4, '0')}`,
+  title: `案件 ${n}`,
+  caseType: '民事',
+  caseNumber: null,
+  currentStage: { index: 0, name: '咨询' },
+  stageCount: 6,
+  myRole: 'lawyer',
+  lawyerNames: ['张律师'],
+  unread: 0,
+  lastActivityAt: '2025-03-08T06:00:00Z',
+});
+
+const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => summary(from + i));
+
+function renderHome(pages: Record<string, { cases: CaseSummary[]; nextCursor: string | null }>) {
+  const { api, calls } = fakeApi({
+    'session.me': () => ({
+      userId: 'u1',
+      displayName: '张律师',
+      isAdmin: false,
+      isLawyer: true,
+      profile: { name: '张律师', firm: '某某律师事务所', licenseNo: '1', phone: null, quietHours: null },
+    }),
+    'case.list': ({ cursor }) => pages[(cursor as string | undefined) ?? 'first'],
+  });
+  render(
+    <StoresProvider store={new RootStore({ api })}>
+      <HomePage />
+    </StoresProvider>,
+  );
+  const listCalls = () => calls.filter((c) => c.action === 'case.list').map((c) => c.payload);
+  return { listCalls };
+}
+
+const cards = () => document.querySelectorAll('.case-card');
+
+describe('home page', () => {
+  it('shows a short list without any footer', async () => {
+    renderHome({ first: { cases: range(1, 3), nextCursor: null } });
+    await waitFor(() => expect(cards()).toHaveLength(3));
+    expect(screen.getByText(/承办的案件（3）/)).toBeTruthy();
+    expect(screen.queryByText('加载更多')).toBeNull();
+    expect(screen.queryByText(/已显示全部|没有更多/)).toBeNull();
+  });
+
+  it('loads the next page from the footer and then says that all are shown', async () => {
+    const { listCalls } = renderHome({
+      first: { cases: range(1, LIMITS.pageSize), nextCursor: 'c2' },
+      c2: { cases: range(LIMITS.pageSize + 1, 10), nextCursor: null },
+    });
+    await waitFor(() => expect(cards()).toHaveLength(LIMITS.pageSize));
+    expect(screen.getByText(`承办的案件（${LIMITS.pageSize}+）`)).toBeTruthy();
+
+    await act(async () => fireEvent.click(screen.getByText('加载更多')));
+    await waitFor(() => expect(cards()).toHaveLength(LIMITS.pageSize + 10));
+    expect(listCalls()).toEqual([{}, { cursor: 'c2' }]);
+    expect(screen.queryByText('加载更多')).toBeNull();
+    expect(screen.getByText(`已显示全部 ${LIMITS.pageSize + 10} 个案件`)).toBeTruthy();
+  });
+
+  it('keeps the pages already loaded when the user comes back from a case', async () => {
+    const pages = {
+      first: { cases: range(1, LIMITS.pageSize), nextCursor: 'c2' as string | null },
+      c2: { cases: range(LIMITS.pageSize + 1, 10), nextCursor: null },
+    };
+    renderHome(pages);
+    await waitFor(() => expect(cards()).toHaveLength(LIMITS.pageSize));
+    await act(async () => fireEvent.click(screen.getByText('加载更多')));
+    await waitFor(() => expect(cards()).toHaveLength(LIMITS.pageSize + 10));
+
+    // Meanwhile a new case was created elsewhere: it heads the first page.
+    pages.first = { cases: [summary(999), ...range(1, LIMITS.pageSize - 1)], nextCursor: 'c2-new' };
+    await act(async () => taroMock.show());
+    await waitFor(() => expect(document.querySelector('#case-card-case-0999')).toBeTruthy());
+    expect(cards()).toHaveLength(LIMITS.pageSize + 11);
+  });
+});
