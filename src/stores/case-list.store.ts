@@ -21,7 +21,7 @@ export class CaseListStore {
   }
 
   get hasMore(): boolean {
-    return this.nextCursor !== null;
+    return Boolean(this.nextCursor);
   }
 
   /** Unread updates across the cases loaded so far. */
@@ -81,7 +81,7 @@ export class CaseListStore {
    */
   async loadMore(): Promise<void> {
     const cursor = this.nextCursor;
-    if (cursor === null || this.loadingMore || this.status === 'loading') return;
+    if (!cursor || this.loadingMore || this.status === 'loading') return;
     const generation = this.generation;
     this.loadingMore = true;
     try {
