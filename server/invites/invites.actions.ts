@@ -1,10 +1,9 @@
-import { caseContext, userContext, type ActionHandler } from '../core/action';
+import { caseContext, userContext, type ActionContext, type ActionHandler } from '../core/action';
 import { fail, ok } from '../core/result';
 import { appendCaseEvent } from '../events/event-log.store';
 import { addMember, findMembership } from '../cases/cases.store';
 import { DEFAULT_DISPLAY_NAME, ensureUser } from '../session/users.store';
 import { inviteState, normalizeInviteCode } from './invite-code.rules';
-import type { ActionContext } from '../core/action';
 import type { Invite } from '../../contract/invites';
 import {
   consumeInvite,

@@ -448,7 +448,11 @@ function toResponse(r: {
   };
 }
 
-export async function findResponse(db: Db, versionId: string, userId: string): Promise<StoredResponse | null> {
+export async function findResponse(
+  db: Db,
+  versionId: string,
+  userId: string,
+): Promise<StoredResponse | null> {
   const row = await db
     .selectFrom('record_responses')
     .select(responseColumns)
@@ -459,11 +463,7 @@ export async function findResponse(db: Db, versionId: string, userId: string): P
 }
 
 /** Every response to the given records (optionally of one person), newest first: one query for any number. */
-export async function responsesTo(
-  db: Db,
-  recordIds: string[],
-  userId?: string,
-): Promise<StoredResponse[]> {
+export async function responsesTo(db: Db, recordIds: string[], userId?: string): Promise<StoredResponse[]> {
   if (recordIds.length === 0) return [];
   let query = db
     .selectFrom('record_responses')
@@ -515,7 +515,8 @@ export async function loadDrafts<C>(
     .select(['record_id', 'content', 'updated_at'])
     .where('record_id', 'in', recordIds)
     .execute();
-  for (const r of rows) out.set(r.record_id, { content: JSON.parse(r.content) as C, updatedAt: r.updated_at });
+  for (const r of rows)
+    out.set(r.record_id, { content: JSON.parse(r.content) as C, updatedAt: r.updated_at });
   return out;
 }
 

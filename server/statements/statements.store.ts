@@ -9,12 +9,7 @@ import type {
 } from '../../contract/statements';
 import type { MemberRole } from '../../contract/roles';
 import type { Db } from '../platform/migrate';
-import {
-  changesMeasuredFrom,
-  seesOthersEvidence,
-  seesUnpublished,
-  standing,
-} from '../records/records.rules';
+import { changesMeasuredFrom, seesOthersEvidence, seesUnpublished, standing } from '../records/records.rules';
 import {
   caseOfRecord,
   loadDrafts,
@@ -282,7 +277,10 @@ export async function listStatementSummaries(
     db,
     overseen.map((r) => r.case_id),
   );
-  const ackCounts = await acknowledgmentCounts(db, overseen.flatMap((r) => r.current_version_id ?? []));
+  const ackCounts = await acknowledgmentCounts(
+    db,
+    overseen.flatMap((r) => r.current_version_id ?? []),
+  );
 
   return rows.map((r) => {
     const draft = drafts.get(r.id);

@@ -100,10 +100,22 @@ async function writeOldCase() {
     ['u-client', 'client'],
     ['u-client2', 'client'],
   ]) {
-    await insert('case_members', { case_id: 'case-0001', user_id: user, role, joined_at: T0, invite_id: null });
+    await insert('case_members', {
+      case_id: 'case-0001',
+      user_id: user,
+      role,
+      joined_at: T0,
+      invite_id: null,
+    });
   }
   const event = (type: string, payload: Record<string, unknown>, minute: number, actor = 'u-lawyer') =>
-    appendCaseEvent(db, { caseId: 'case-0001', at: at(minute), actorId: actor, type: type as never, payload });
+    appendCaseEvent(db, {
+      caseId: 'case-0001',
+      at: at(minute),
+      actorId: actor,
+      type: type as never,
+      payload,
+    });
 
   // Two updates; the first corrected once. 李女士 read version 1 of the first and the second; 王先生 nothing.
   const updateVersion = (
@@ -251,7 +263,12 @@ async function writeOldCase() {
     client_info: JSON.stringify({ platform: 'ios' }),
     source_ip: '10.0.0.7',
   });
-  await event('statement.acknowledged', { statementId: 'statement-0001', acknowledgmentId: 'ack-1' }, 13, 'u-client');
+  await event(
+    'statement.acknowledged',
+    { statementId: 'statement-0001', acknowledgmentId: 'ack-1' },
+    13,
+    'u-client',
+  );
   await insert('statement_questions', {
     id: 'question-0001',
     statement_id: 'statement-0001',
