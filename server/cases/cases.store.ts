@@ -79,7 +79,11 @@ export async function findMembership(db: Db, caseId: string, userId: string): Pr
 /** Moves the case to the top of every member's list. */
 export async function touchCase(db: Db, caseId: string, now: string): Promise<void> {
   await db.updateTable('cases').set({ last_activity_at: now }).where('id', '=', caseId).execute();
-  await db.updateTable('member_case_state').set({ last_activity_at: now }).where('case_id', '=', caseId).execute();
+  await db
+    .updateTable('member_case_state')
+    .set({ last_activity_at: now })
+    .where('case_id', '=', caseId)
+    .execute();
 }
 
 export type CaseListPosition = { lastActivityAt: string; caseId: string };
