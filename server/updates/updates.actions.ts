@@ -13,7 +13,13 @@ import {
   recordView,
   type Actor,
 } from '../records/records.store';
-import { updateContentKey, updateEvidence, updateExcerpt, type StoredUpdateContent } from './updates.rules';
+import {
+  updateContentKey,
+  updateEvidence,
+  updateExcerpt,
+  updatePromiseWarnings,
+  type StoredUpdateContent,
+} from './updates.rules';
 import { caseOfUpdate, getUpdateDetail } from './updates.store';
 
 const caseOfUpdateInput = (db: Db, input: { updateId: string }) => caseOfUpdate(db, input.updateId);
@@ -45,6 +51,7 @@ export const updatePublish: ActionHandler<'update.publish'> = {
       risks: input.risks,
       stage,
     };
+    const promiseWarnings = updatePromiseWarnings(content);
     await publishVersion(ctx.db, {
       record,
       versionNo: 1,
@@ -53,10 +60,10 @@ export const updatePublish: ActionHandler<'update.publish'> = {
       title: content.title,
       excerpt: updateExcerpt(content.body),
       note: null,
-      promiseWarnings: [],
+      promiseWarnings,
       author: actorOf(ctx),
       now: ctx.now,
-      event: { type: 'update.published' },
+      event: { type: 'update.published', payload: { promiseWarnings } },
       countsAsUnread: true,
     });
     if (stage && stage.index !== fromStage) {
@@ -88,6 +95,7 @@ export const updateCorrect: ActionHandler<'update.correct'> = {
       risks: input.risks,
       stage: current.content.stage,
     };
+    const promiseWarnings = updatePromiseWarnings(content);
     const decision = decidePublish({
       latest: { versionNo: current.versionNo, contentKey: updateContentKey(current.content) },
       next: { contentKey: updateContentKey(content), note: input.reason },
@@ -107,10 +115,10 @@ export const updateCorrect: ActionHandler<'update.correct'> = {
       title: content.title,
       excerpt: updateExcerpt(content.body),
       note: input.reason,
-      promiseWarnings: [],
+      promiseWarnings,
       author: actorOf(ctx),
       now: ctx.now,
-      event: { type: 'update.corrected' },
+      event: { type: 'update.corrected', payload: { promiseWarnings } },
       countsAsUnread: true,
       replaces: { id: current.id },
     });

@@ -1,3 +1,5 @@
+import { promiseWarnings, type PromiseWarning } from '../../contract/promise-guard';
+
 /** Pure rules for progress updates: what a version's evidence content is, and when a correction changes it. */
 
 export interface UpdateContent {
@@ -64,4 +66,14 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
     // fall through: a malformed cursor is treated as invalid input
   }
   return null;
+}
+
+/** Promise language in an update (the publish page warns before; the version keeps what was found). */
+export function updatePromiseWarnings(c: UpdateContent): PromiseWarning[] {
+  return promiseWarnings([
+    { path: 'title', text: c.title },
+    { path: 'body', text: c.body },
+    { path: 'nextSteps', text: c.nextSteps },
+    { path: 'risks', text: c.risks },
+  ]);
 }

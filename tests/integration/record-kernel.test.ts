@@ -109,6 +109,24 @@ describe('versions keep their author as they were', () => {
     expect(version).toEqual({ author_name: '张律师', author_role: 'lawyer' });
   });
 
+  it('keeps the promise warnings found in an update with its version and its event', async () => {
+    const update = await h.ok(firm.lawyer, 'update.publish', {
+      caseId: firm.caseId,
+      ...sampleUpdate,
+      body: '证据充分，这个案子包赢。',
+    });
+    const version = await h.db
+      .selectFrom('record_versions')
+      .select('promise_warnings')
+      .where('record_id', '=', update.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(version.promise_warnings)).toEqual([{ path: 'body', phrase: '包赢' }]);
+    const [published] = (await readCaseEvents(h.db, firm.caseId)).filter(
+      (e) => e.type === 'update.published',
+    );
+    expect(JSON.parse(published.payload).promiseWarnings).toEqual([{ path: 'body', phrase: '包赢' }]);
+  });
+
   it('keeps the acknowledging client’s name on the receipt', async () => {
     const statement = await publishStatement(h, firm.lawyer, firm.caseId);
     await h.ok(firm.client, 'statement.acknowledge', {
