@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type LogConfig } from 'kysely';
-import { ensureMigrated, type Db } from './migrate';
+import { openedMigrated, type Db } from './migrate';
 import type { Database } from './schema';
 
 export type { Db } from './migrate';
@@ -29,15 +29,7 @@ export async function openSqlite(file: string, options: OpenSqliteOptions = {}):
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     log: options.log,
   });
-  if (options.migrate !== false) {
-    try {
-      await ensureMigrated(db);
-    } catch (error) {
-      await db.destroy();
-      throw error;
-    }
-  }
-  return db;
+  return options.migrate === false ? db : openedMigrated(db);
 }
 
 /**

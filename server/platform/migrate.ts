@@ -70,6 +70,17 @@ export async function ensureMigrated(db: Db): Promise<string[]> {
   return migrate(db);
 }
 
+/** A freshly opened Db, migrated; closed again if migrating fails (no pool left behind). */
+export async function openedMigrated(db: Db): Promise<Db> {
+  try {
+    await ensureMigrated(db);
+    return db;
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
 async function isMigrated(db: Db): Promise<boolean> {
   try {
     const table = sql.table(DEFAULT_MIGRATION_TABLE);

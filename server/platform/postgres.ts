@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import { Pool } from 'pg';
-import { ensureMigrated, type Db } from './migrate';
+import { openedMigrated, type Db } from './migrate';
 import type { Database } from './schema';
 
 /**
@@ -88,13 +88,5 @@ export async function openPostgres(connectionString: string, options: OpenPostgr
     }),
     log: options.log,
   });
-  if (options.migrate !== false) {
-    try {
-      await ensureMigrated(db);
-    } catch (error) {
-      await db.destroy();
-      throw error;
-    }
-  }
-  return db;
+  return options.migrate === false ? db : openedMigrated(db);
 }

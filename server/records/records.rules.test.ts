@@ -95,9 +95,12 @@ describe('role decisions', () => {
     expect(answers).toEqual(role === 'lawyer' ? [true, true, false, false] : [false, false, true, true]);
   });
 
-  it('fails closed on a role it does not know', () => {
-    expect(() => seesUnpublished('family' as never)).toThrow('unhandled member role');
-    expect(() => seesOthersEvidence('family' as never)).toThrow('unhandled member role');
+  it('gives a role it does not know no power at all', () => {
+    const unknown = 'family' as never;
+    expect(
+      [seesUnpublished, seesOthersEvidence, respondsToRecords, viewIsEvidence].map((f) => f(unknown)),
+    ).toEqual([false, false, false, false]);
+    expect(seesUnpublished('constructor' as never)).toBe(false);
   });
 });
 

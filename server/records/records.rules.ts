@@ -2,9 +2,53 @@
  * Pure decisions of the record kernel, shared by every record type: may a version be published, may this
  * person respond to this version, what they last acknowledged, what each role may see.
  */
-import { unreachableRole, type MemberRole } from '../../contract/roles';
+import type { MemberRole } from '../../contract/roles';
 
 export type ResponseKind = 'acknowledged' | 'disputed';
+
+/** What a role may do with a case's records. */
+interface RolePowers {
+  /** Works on drafts and unpublished records; to anyone else they do not exist yet. */
+  seesUnpublished: boolean;
+  /** Sees everyone's receipts and standing on a record, not only their own. */
+  seesOthersEvidence: boolean;
+  /** Answers for a record's content by acknowledging or disputing it. */
+  respondsToRecords: boolean;
+  /** Their view of a record is evidence that they were informed (and goes on the chain). */
+  viewIsEvidence: boolean;
+}
+
+/**
+ * One row per role of the closed `MemberRole` union: a new role (family members come later) does not compile
+ * until it has its row, and a role read from storage that is not in the table gets no power at all.
+ */
+const ROLE_POWERS: { readonly [R in MemberRole]: RolePowers } = {
+  lawyer: {
+    seesUnpublished: true,
+    seesOthersEvidence: true,
+    respondsToRecords: false,
+    viewIsEvidence: false,
+  },
+  client: {
+    seesUnpublished: false,
+    seesOthersEvidence: false,
+    respondsToRecords: true,
+    viewIsEvidence: true,
+  },
+};
+const NO_POWERS: RolePowers = {
+  seesUnpublished: false,
+  seesOthersEvidence: false,
+  respondsToRecords: false,
+  viewIsEvidence: false,
+};
+const powersOf = (role: MemberRole): RolePowers =>
+  Object.prototype.hasOwnProperty.call(ROLE_POWERS, role) ? ROLE_POWERS[role] : NO_POWERS;
+
+export const seesUnpublished = (role: MemberRole) => powersOf(role).seesUnpublished;
+export const seesOthersEvidence = (role: MemberRole) => powersOf(role).seesOthersEvidence;
+export const respondsToRecords = (role: MemberRole) => powersOf(role).respondsToRecords;
+export const viewIsEvidence = (role: MemberRole) => powersOf(role).viewIsEvidence;
 
 export type PublishDecision =
   { ok: true; versionNo: number } | { ok: false; reason: 'NOTHING_CHANGED' | 'NOTE_REQUIRED' };
@@ -30,18 +74,6 @@ export type ResponseDecision =
   /** Already responded to this version: the first response stands and is returned as it was. */
   | { ok: false; reason: 'ALREADY'; existing: ResponseKind };
 
-/** Whether someone in this role answers for a record's content by acknowledging or disputing it. */
-export function respondsToRecords(role: MemberRole): boolean {
-  switch (role) {
-    case 'client':
-      return true;
-    case 'lawyer':
-      return false;
-    default:
-      return unreachableRole(role);
-  }
-}
-
 /** One response per person per version, only to the current version, a dispute always with its reason. */
 export function decideResponse(args: {
   role: MemberRole;
@@ -61,42 +93,6 @@ export function decideResponse(args: {
   if (args.existing) return { ok: false, reason: 'ALREADY', existing: args.existing };
   if (args.kind === 'disputed' && !args.reason) return { ok: false, reason: 'REASON_REQUIRED' };
   return { ok: true };
-}
-
-/** Whether someone's view of a record is evidence that they were informed (and goes on the chain). */
-export function viewIsEvidence(role: MemberRole): boolean {
-  switch (role) {
-    case 'client':
-      return true;
-    case 'lawyer':
-      return false;
-    default:
-      return unreachableRole(role);
-  }
-}
-
-/** Drafts and unpublished records: lawyers work on them; to anyone else they do not exist yet. */
-export function seesUnpublished(role: MemberRole): boolean {
-  switch (role) {
-    case 'lawyer':
-      return true;
-    case 'client':
-      return false;
-    default:
-      return unreachableRole(role);
-  }
-}
-
-/** Whether this role sees everyone's receipts and standing on a record, or only their own. */
-export function seesOthersEvidence(role: MemberRole): boolean {
-  switch (role) {
-    case 'lawyer':
-      return true;
-    case 'client':
-      return false;
-    default:
-      return unreachableRole(role);
-  }
 }
 
 export type Standing = 'acknowledged' | 'viewed' | 'unread';

@@ -10,7 +10,7 @@ import type { PromiseWarning } from '../../contract/promise-guard';
 import { appendCaseEvent, type CaseEventType } from '../events/event-log.store';
 import { canonicalJson, newId, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
-import type { RecordKind } from '../platform/schema';
+import type { RecordKind, RecordResponsesTable, RecordVersionsTable } from '../platform/schema';
 import type { ResponseKind } from './records.rules';
 
 /** Who does something to a record, as they are at that moment (kept with the row: later renames do not reach it). */
@@ -229,20 +229,7 @@ export async function loadVersion<C>(
   return row ? toVersion<C>(row) : null;
 }
 
-function toVersion<C>(v: {
-  id: string;
-  record_id: string;
-  version_no: number;
-  title: string;
-  content: string;
-  content_hash: string;
-  note: string | null;
-  promise_warnings: string;
-  author_id: string;
-  author_name: string;
-  author_role: MemberRole;
-  published_at: string;
-}): StoredVersion<C> {
+function toVersion<C>(v: RecordVersionsTable): StoredVersion<C> {
   return {
     id: v.id,
     recordId: v.record_id,
@@ -420,19 +407,7 @@ const responseColumns = [
   'responded_at',
 ] as const;
 
-function toResponse(r: {
-  id: string;
-  record_id: string;
-  version_id: string;
-  version_no: number;
-  user_id: string;
-  user_name: string;
-  role: MemberRole;
-  kind: ResponseKind;
-  reason: string | null;
-  content_hash: string;
-  responded_at: string;
-}): StoredResponse {
+function toResponse(r: Pick<RecordResponsesTable, (typeof responseColumns)[number]>): StoredResponse {
   return {
     id: r.id,
     recordId: r.record_id,
