@@ -22,6 +22,8 @@ export const STATEMENT_LIMITS = {
   title: 80,
   intro: 1000,
   itemText: 300,
+  /** The legal basis of an item, e.g. 「民事诉讼法第67条」. */
+  itemBasis: 120,
   itemsPerSection: 20,
   changeNote: 300,
   question: 500,

@@ -4,11 +4,16 @@ import { SECTION_KEYS, STATEMENT_LIMITS } from './limits';
 
 export { SECTION_KEYS, STATEMENT_LIMITS, type SectionKey } from './limits';
 
-/** An item keeps its id across versions, so a new version can say which items were added, removed or changed. */
+/**
+ * An item keeps its id across versions, so a new version can say which items were added, removed or changed.
+ * `basis` is the legal basis the client reads as 「依据：……」 (e.g. 「民事诉讼法第67条」); null when the item states
+ * no rule of law.
+ */
 const draftItem = z
   .object({
     id: id.nullish(),
     text: requiredText(STATEMENT_LIMITS.itemText),
+    basis: optionalText(STATEMENT_LIMITS.itemBasis),
   })
   .strict();
 
@@ -27,7 +32,12 @@ export const draftContent = z
   .strict();
 export type DraftContentInput = z.input<typeof draftContent>;
 
-export const statementItem = z.object({ id: z.string(), text: z.string() });
+/** Versions stored before items had a basis read as `basis: null`. */
+export const statementItem = z.object({
+  id: z.string(),
+  text: z.string(),
+  basis: z.string().nullable().default(null),
+});
 export type StatementItem = z.infer<typeof statementItem>;
 
 export const statementContent = z.object({
@@ -158,6 +168,10 @@ export type StatementSummary = z.infer<typeof statementSummary>;
 export const statementTemplate = z.object({
   key: z.string(),
   name: z.string(),
+  /** Templates of one family (e.g. 'labor-dispute') differ only by the side the client is on. */
+  family: z.string(),
+  /** Which side this version is written for (e.g. `{ key: 'employee', label: '劳动者' }`); null when one fits all. */
+  side: z.object({ key: z.string(), label: z.string() }).nullable(),
   caseTypes: z.array(z.string()),
   content: statementContent,
 });

@@ -1,5 +1,5 @@
 import { apiError } from '../../contract/errors';
-import type { StatementContent } from '../../contract/statements';
+import type { StatementContent, StatementItem } from '../../contract/statements';
 import { caseContext, type ActionContext, type ActionHandler, type CaseContext } from '../core/action';
 import { fail, ok } from '../core/result';
 import { appendCaseEvent, type CaseEventType } from '../events/event-log.store';
@@ -73,6 +73,9 @@ export const statementTemplates: ActionHandler<'statement.templates'> = {
   },
 };
 
+/** A template item as the start of a draft item: its text and legal basis, without the template's id. */
+const startingItem = (item: StatementItem) => ({ text: item.text, basis: item.basis });
+
 export const statementCreateDraft: ActionHandler<'statement.createDraft'> = {
   access: { kind: 'case', roles: ['lawyer'], caseOf: async (_db, input) => input.caseId },
   async run(raw, input) {
@@ -86,10 +89,10 @@ export const statementCreateDraft: ActionHandler<'statement.createDraft'> = {
         ? {
             ...template.content,
             sections: {
-              worstCase: template.content.sections.worstCase.map((i) => ({ text: i.text })),
-              weWill: template.content.sections.weWill.map((i) => ({ text: i.text })),
-              weCannot: template.content.sections.weCannot.map((i) => ({ text: i.text })),
-              youMust: template.content.sections.youMust.map((i) => ({ text: i.text })),
+              worstCase: template.content.sections.worstCase.map(startingItem),
+              weWill: template.content.sections.weWill.map(startingItem),
+              weCannot: template.content.sections.weCannot.map(startingItem),
+              youMust: template.content.sections.youMust.map(startingItem),
             },
           }
         : { title: '预期与风险告知', intro: null, sections: EMPTY_SECTIONS },

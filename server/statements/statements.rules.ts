@@ -2,14 +2,36 @@
  * Pure rules for expectation statements: item identity, the evidence form of a version, the diff a client
  * sees, when an acknowledgment is complete, and when a reminder may be queued.
  */
-import type { ItemChange, SectionKey, StatementContent, VersionDiff } from '../../contract/statements';
+import type {
+  ItemChange,
+  SectionKey,
+  StatementContent,
+  StatementItem,
+  VersionDiff,
+} from '../../contract/statements';
 import { SECTION_KEYS } from '../../contract/statements';
 import { promiseWarnings, type PromiseWarning } from '../../contract/promise-guard';
 
 export interface DraftInput {
   title: string;
   intro: string | null;
-  sections: Record<SectionKey, { id?: string | null; text: string }[]>;
+  sections: Record<SectionKey, { id?: string | null; text: string; basis?: string | null }[]>;
+}
+
+/** Content as stored: versions written before items had a basis carry none. */
+export interface StoredStatementContent {
+  title: string;
+  intro: string | null;
+  sections: Record<SectionKey, (Omit<StatementItem, 'basis'> & { basis?: string | null })[]>;
+}
+
+/** Reads stored content in today's shape: a missing basis is null. */
+export function readStatementContent(stored: StoredStatementContent): StatementContent {
+  const sections = {} as StatementContent['sections'];
+  for (const key of SECTION_KEYS) {
+    sections[key] = stored.sections[key].map((i) => ({ id: i.id, text: i.text, basis: i.basis ?? null }));
+  }
+  return { title: stored.title, intro: stored.intro, sections };
 }
 
 /** Keeps each item's id (so versions can be compared) and gives new or duplicated items a fresh one. */
@@ -20,7 +42,7 @@ export function withItemIds(draft: DraftInput, newItemId: () => string): Stateme
     sections[key] = draft.sections[key].map((item) => {
       const id = item.id && !seen.has(item.id) ? item.id : newItemId();
       seen.add(id);
-      return { id, text: item.text };
+      return { id, text: item.text, basis: item.basis ?? null };
     });
   }
   return { title: draft.title, intro: draft.intro, sections };
@@ -30,9 +52,9 @@ export function allItems(content: StatementContent): { section: SectionKey; id: 
   return SECTION_KEYS.flatMap((section) => content.sections[section].map((i) => ({ section, ...i })));
 }
 
-/** The content alone, in a fixed form: a new version must change it. */
-export function statementContentKey(content: StatementContent): string {
-  return JSON.stringify(content);
+/** The content alone, in a fixed form (a missing basis counts as null): a new version must change it. */
+export function statementContentKey(content: StoredStatementContent): string {
+  return JSON.stringify(readStatementContent(content));
 }
 
 /** The object whose canonical JSON is hashed: names the statement and version so the hash is unique to them. */
@@ -53,22 +75,29 @@ export function statementPromiseWarnings(content: StatementContent): PromiseWarn
   ]);
 }
 
-/** What changed between two versions, item by item (matched by id), in reading order. */
+/**
+ * What changed between two versions, item by item (matched by id), in reading order. An item whose legal
+ * basis changed counts as changed even when its text did not: the client acknowledged both.
+ */
 export function diffVersions(
-  from: { versionNo: number; content: StatementContent },
-  to: { versionNo: number; content: StatementContent },
+  from: { versionNo: number; content: StoredStatementContent },
+  to: { versionNo: number; content: StoredStatementContent },
 ): VersionDiff {
   const items: ItemChange[] = [];
   for (const section of SECTION_KEYS) {
-    const before = new Map(from.content.sections[section].map((i) => [i.id, i.text]));
-    const after = new Map(to.content.sections[section].map((i) => [i.id, i.text]));
-    for (const [itemId, text] of after) {
+    const before = new Map(readStatementContent(from.content).sections[section].map((i) => [i.id, i]));
+    const after = new Map(readStatementContent(to.content).sections[section].map((i) => [i.id, i]));
+    for (const [itemId, now] of after) {
       const old = before.get(itemId);
-      if (old === undefined) items.push({ section, itemId, change: 'added', before: null, after: text });
-      else if (old !== text) items.push({ section, itemId, change: 'changed', before: old, after: text });
+      if (old === undefined) {
+        items.push({ section, itemId, change: 'added', before: null, after: now.text });
+      } else if (old.text !== now.text || old.basis !== now.basis) {
+        items.push({ section, itemId, change: 'changed', before: old.text, after: now.text });
+      }
     }
-    for (const [itemId, text] of before) {
-      if (!after.has(itemId)) items.push({ section, itemId, change: 'removed', before: text, after: null });
+    for (const [itemId, old] of before) {
+      if (!after.has(itemId))
+        items.push({ section, itemId, change: 'removed', before: old.text, after: null });
     }
   }
   return {
