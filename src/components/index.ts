@@ -3,8 +3,21 @@ export { Badge } from './badge';
 export { Button, type ButtonProps } from './button';
 export { Card } from './card';
 export { EmptyState } from './empty-state';
+export {
+  EvidenceDisclosure,
+  FINGERPRINT_NOTE,
+  fingerprintRows,
+  type EvidenceRow,
+} from './evidence-disclosure';
 export { Field, TextArea, charCount } from './field';
-export { ItemDiff, indexChanges } from './item-diff';
+export {
+  BasisLine,
+  ItemDiff,
+  basisChanged,
+  indexChanges,
+  textChanged,
+  type ItemChangeWithBasis,
+} from './item-diff';
 export { RelativeTime } from './relative-time';
 export { Skeleton } from './skeleton';
 export { STATEMENT_LIMITS, STATEMENT_SECTIONS, hashPrefix } from './statement-sections';

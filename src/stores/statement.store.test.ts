@@ -6,10 +6,10 @@ const content = {
   title: '关于本案预期与风险的告知',
   intro: null,
   sections: {
-    worstCase: [{ id: 'it-worst-1', text: '法院可能驳回全部诉讼请求' }],
-    weWill: [{ id: 'it-will-1', text: '按时提交证据' }],
+    worstCase: [{ id: 'it-worst-1', text: '法院可能驳回全部诉讼请求', basis: null }],
+    weWill: [{ id: 'it-will-1', text: '按时提交证据', basis: null }],
     weCannot: [],
-    youMust: [{ id: 'it-must-1', text: '三日内提供借条原件' }],
+    youMust: [{ id: 'it-must-1', text: '三日内提供借条原件', basis: null }],
   },
 };
 
@@ -130,7 +130,7 @@ describe('statement store', () => {
     await root.statements.load('st-0001');
     await expect(root.statements.acknowledge('st-0001', 1, ['a'])).rejects.toMatchObject({
       code: 'STATEMENT.SUPERSEDED',
-      message: '该告知书已更新，请查看最新版本后再确认',
+      message: '该告知书已修订，请查看最新版本后再提交知悉回执',
     });
     expect(root.statements.detail('st-0001')?.myReceipt?.versionNo).toBe(1);
   });

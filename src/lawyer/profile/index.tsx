@@ -99,7 +99,7 @@ function ProfileForm() {
       </Card>
       <Card title="免打扰时段" id="quiet-hours">
         <View className="quiet-hours__row">
-          <Text className="quiet-hours__label">此时段内不向客户发送确认提醒</Text>
+          <Text className="quiet-hours__label">此时段内不向客户发送知悉提醒</Text>
           <Switch
             id="quiet-hours-switch"
             checked={quietOn}

@@ -11,11 +11,11 @@ import { formatExactTime } from '@/time/format-time';
 export function clientStatementState(s: StatementSummary): { text: string; pending: boolean } {
   if (s.myState === 'acknowledged' && s.myReceipt) {
     return {
-      text: `已确认 第${s.myReceipt.versionNo}版 ${formatExactTime(s.myReceipt.acknowledgedAt)}`,
+      text: `已知悉 第${s.myReceipt.versionNo}版 ${formatExactTime(s.myReceipt.acknowledgedAt)}`,
       pending: false,
     };
   }
-  return { text: s.myReceipt ? '已更新待重新确认' : '待确认', pending: true };
+  return { text: s.myReceipt ? '已修订，待重新知悉' : '待知悉', pending: true };
 }
 
 const StatementRow = observer(function StatementRow({
@@ -51,7 +51,7 @@ const StatementRow = observer(function StatementRow({
               <>
                 <Tag>第{summary.versionNo}版</Tag>
                 <Tag tone={summary.acknowledgedCount === summary.clientCount ? 'success' : 'warning'}>
-                  {summary.acknowledgedCount ?? 0}/{summary.clientCount ?? 0} 已确认
+                  {summary.acknowledgedCount ?? 0}/{summary.clientCount ?? 0} 已知悉
                 </Tag>
                 {summary.hasDraft ? <Tag tone="neutral">草稿</Tag> : null}
               </>
@@ -66,24 +66,24 @@ const StatementRow = observer(function StatementRow({
   );
 });
 
-/** The case page's 预期与风险告知 card: each statement with its acknowledgment standing. */
+/** The case page's 预期与风险告知书 card: each statement with its acknowledgment standing. */
 function StatementSection({ caseId, isLawyer }: { caseId: string; isLawyer: boolean }) {
   const { statements } = useStores();
   const list = statements.list(caseId) ?? [];
   const pending = isLawyer ? 0 : list.filter((s) => clientStatementState(s).pending).length;
   return (
     <Card
-      title="预期与风险告知"
+      title="预期与风险告知书"
       id="statement-section"
-      extra={pending > 0 ? <Text className="case-statement__pending">{pending} 份待确认</Text> : undefined}
+      extra={pending > 0 ? <Text className="case-statement__pending">{pending} 份待知悉</Text> : undefined}
     >
       {list.length === 0 ? (
         <Text className="muted case-page__empty">
           {statements.listState(caseId).status === 'loading'
             ? '加载中…'
             : isLawyer
-              ? '把最坏情况、我们会做什么、不能承诺什么、需要客户配合什么写下来，请客户逐条确认。'
-              : '律师发出告知书后会显示在这里，请逐条阅读并确认。'}
+              ? '把最坏情况、我们会做什么、不能承诺什么、需要客户配合什么写下来，请客户逐条阅读并知悉。'
+              : '律师发出预期与风险告知书后会显示在这里，请逐条阅读并知悉。'}
         </Text>
       ) : (
         list.map((s) => <StatementRow key={s.id} summary={s} isLawyer={isLawyer} />)

@@ -88,7 +88,7 @@ function Index() {
               {me.displayName}
             </Text>
             <Text className="muted">
-              {me.isAdmin ? '律所管理员' : isLawyer ? (me.profile?.firm ?? '律师') : '委托人'}
+              {me.isAdmin ? '律所管理员' : isLawyer ? (me.profile?.firm ?? '律师') : '客户'}
             </Text>
           </View>
           {isLawyer ? (
@@ -136,10 +136,10 @@ function Index() {
           onClick={() => Taro.navigateTo({ url: routes.myStatements() })}
         >
           <View className="row">
-            <Text className="home__statements-title">我的确认</Text>
+            <Text className="home__statements-title">我的告知书</Text>
             <Badge count={statements.pendingCount} />
             <Text className="link home__statements-more">
-              {statements.pendingCount > 0 ? `${statements.pendingCount} 份告知书待确认 ›` : '查看确认记录 ›'}
+              {statements.pendingCount > 0 ? `${statements.pendingCount} 份待知悉 ›` : '查看知悉回执 ›'}
             </Text>
           </View>
         </Card>

@@ -3,7 +3,18 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { UpdateDetail, UpdateVersion } from '@contract/index';
-import { Avatar, Button, Card, EmptyState, Skeleton, Tag } from '@/components';
+import {
+  Avatar,
+  Button,
+  Card,
+  EmptyState,
+  EvidenceDisclosure,
+  FINGERPRINT_NOTE,
+  Skeleton,
+  Tag,
+  fingerprintRows,
+  hashPrefix,
+} from '@/components';
 import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
@@ -31,11 +42,11 @@ function VersionContent({ version }: { version: UpdateVersion }) {
   );
 }
 
-function shortHash(hash: string): string {
-  return hash.slice(0, 12);
-}
-
-function VersionHistory({ versions }: { versions: UpdateVersion[] }) {
+/**
+ * Every version with its 更正原因. Lawyers see each version's fingerprint on the line (their evidence list);
+ * clients find it under the opened version's 存证信息 (docs/glossary.md §5).
+ */
+function VersionHistory({ versions, isLawyer }: { versions: UpdateVersion[]; isLawyer: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Card title="更正记录" id="version-history">
@@ -51,7 +62,8 @@ function VersionHistory({ versions }: { versions: UpdateVersion[] }) {
             <Text className="muted">{formatExactTime(v.publishedAt)}</Text>
           </View>
           <Text className="muted">
-            {v.authorName} · 内容指纹 {shortHash(v.contentHash)}
+            {v.authorName}
+            {isLawyer ? ` · 内容指纹 ${hashPrefix(v.contentHash)}` : ''}
           </Text>
           {v.reason ? (
             <Text className="update-page__reason">更正原因：{v.reason}</Text>
@@ -67,6 +79,12 @@ function VersionHistory({ versions }: { versions: UpdateVersion[] }) {
                 <View className="update-page__old">
                   <Text className="update-page__old-title">{v.title}</Text>
                   <VersionContent version={v} />
+                  {isLawyer ? null : (
+                    <EvidenceDisclosure
+                      rows={fingerprintRows(v.contentHash, v.versionNo)}
+                      note={FINGERPRINT_NOTE}
+                    />
+                  )}
                 </View>
               ) : null}
             </View>
@@ -157,12 +175,16 @@ function UpdatePage() {
         </Text>
         <VersionContent version={current} />
         <View className="update-page__footer">
-          <Text className="muted">内容指纹（SHA-256）{shortHash(current.contentHash)}</Text>
           {!isLawyer && detail.myReadAt ? (
             <Text className="update-page__read" id="my-read-at">
               您已于 {formatExactTime(detail.myReadAt)} 阅读
             </Text>
           ) : null}
+          <EvidenceDisclosure
+            id="update-evidence"
+            rows={fingerprintRows(current.contentHash, current.versionNo)}
+            note={FINGERPRINT_NOTE}
+          />
         </View>
       </Card>
 
@@ -178,7 +200,7 @@ function UpdatePage() {
       ) : null}
 
       <Receipts detail={detail} />
-      {detail.versions.length > 1 ? <VersionHistory versions={detail.versions} /> : null}
+      {detail.versions.length > 1 ? <VersionHistory versions={detail.versions} isLawyer={isLawyer} /> : null}
     </View>
   );
 }

@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '我的确认',
+  navigationBarTitleText: '我的告知书',
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
 });

@@ -31,21 +31,21 @@ const StatementCard = observer(function StatementCard({
       <View className="tag-row my-statement__tags">
         {pending ? (
           <>
-            <Tag tone="danger">{summary.myReceipt ? '已更新待重新确认' : '待确认'}</Tag>
+            <Tag tone="danger">{summary.myReceipt ? '已修订，待重新知悉' : '待知悉'}</Tag>
             <Tag>第 {summary.versionNo} 版</Tag>
             {summary.publishedAt ? (
               <Text className="muted">{formatExactTime(summary.publishedAt)} 发布</Text>
             ) : null}
           </>
         ) : summary.myReceipt ? (
-          <Tag tone="success">已确认 {receiptLine(summary.myReceipt)}</Tag>
+          <Tag tone="success">已知悉 {receiptLine(summary.myReceipt)}</Tag>
         ) : null}
       </View>
     </Card>
   );
 });
 
-/** 我的确认: the client's statements across cases, waiting ones first, then the receipts. */
+/** 我的告知书: the client's statements across cases, waiting ones first, then the receipts. */
 function MyStatementsPage() {
   const signedIn = useSignedIn();
   const { statements } = useStores();
@@ -79,7 +79,7 @@ function MyStatementsPage() {
         <EmptyState
           glyph="确"
           title="暂无告知书"
-          description="律师发出预期与风险告知书后，会在这里请您逐条确认。"
+          description="律师发出预期与风险告知书后，会在这里请您逐条阅读并知悉。"
         />
       </View>
     );
@@ -87,16 +87,16 @@ function MyStatementsPage() {
   return (
     <View className="page">
       <Text className="section-title" id="my-pending">
-        待确认（{mine.pending.length}）
+        待知悉（{mine.pending.length}）
       </Text>
       {mine.pending.length === 0 ? (
-        <Text className="muted my-statement__none">全部已确认，谢谢您。</Text>
+        <Text className="muted my-statement__none">全部已知悉，谢谢您。</Text>
       ) : null}
       {mine.pending.map((s) => (
         <StatementCard key={s.id} summary={s} pending />
       ))}
       <Text className="section-title" id="my-acknowledged">
-        已确认（{mine.acknowledged.length}）
+        已知悉（{mine.acknowledged.length}）
       </Text>
       {mine.acknowledged.map((s) => (
         <StatementCard key={s.id} summary={s} pending={false} />

@@ -31,21 +31,21 @@ function ChangesBanner({ diff, changeNote }: { diff: VersionDiff; changeNote: st
     .map(([label, n]) => `${label} ${n} 条`);
   return (
     <View className="statement-banner" id="statement-changes">
-      <Text className="statement-banner__title">本次更新</Text>
+      <Text className="statement-banner__title">本次修订</Text>
       <Text className="statement-banner__text">
-        自您确认的第 {diff.fromVersionNo} 版以来，律师发布了第 {diff.toVersionNo} 版
+        自您知悉的第 {diff.fromVersionNo} 版以来，律师修订为第 {diff.toVersionNo} 版
         {parts.length > 0 ? `：${parts.join('，')}` : ''}
         {diff.titleChanged ? '；标题有调整' : ''}
-        {diff.introChanged ? '；说明有调整' : ''}。变化已在下方标出，请重新逐条确认。
+        {diff.introChanged ? '；说明有调整' : ''}。变化已在下方标出，请重新逐条阅读并知悉。
       </Text>
-      {changeNote ? <Text className="statement-banner__note">修改说明：{changeNote}</Text> : null}
+      {changeNote ? <Text className="statement-banner__note">修订说明：{changeNote}</Text> : null}
     </View>
   );
 }
 
 /**
- * What a client sees: each item as a card to check 我已阅读并理解, the 确认 button once every item is checked,
- * and afterwards the receipt. Keyed by version in the page, so a new version starts unchecked.
+ * What a client sees: each item as a card to check 我已阅读并知悉, the 提交知悉回执 button once every item is
+ * checked, and afterwards the receipt. Keyed by version in the page, so a new version starts unchecked.
  */
 function ClientStatement({ detail, current }: { detail: StatementDetail; current: Current }) {
   const { statements } = useStores();
@@ -69,7 +69,7 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
   const acknowledge = async () => {
     if (!allChecked) return;
     await run((options) => statements.acknowledge(detail.id, current.versionNo, itemIds, options), {
-      onSuccess: () => toastSuccess('已确认'),
+      onSuccess: () => toastSuccess('已提交知悉回执'),
       onFailure: (e) => {
         if (isApiFailure(e) && e.code === 'STATEMENT.SUPERSEDED') setSuperseded(true);
         else toastFailure(e);
@@ -88,7 +88,7 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
       ) : null}
       {!acknowledged ? (
         <Text className="statement-page__how">
-          请逐条阅读，每条勾选「我已阅读并理解」后点「确认」。有疑问可在该条下提问，律师会书面回复。
+          请逐条阅读，每条勾选「我已阅读并知悉」后提交知悉回执。知悉表示您已阅读并了解，不表示同意；有疑问可在该条下提问，律师会书面回复。
         </Text>
       ) : null}
 
@@ -107,6 +107,7 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
                 key={item.id}
                 itemId={item.id}
                 text={item.text}
+                basis={item.basis}
                 change={byItem.get(item.id)}
                 questions={questionsFor(item.id)}
                 checkbox={
@@ -151,7 +152,7 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
             loading={busy}
             onClick={() => void acknowledge()}
           >
-            确认
+            提交知悉回执
           </Button>
         </View>
       ) : null}

@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '预期与风险告知',
+  navigationBarTitleText: '预期与风险告知书',
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
 });

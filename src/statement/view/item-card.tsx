@@ -8,6 +8,8 @@ export interface ItemCardProps {
   itemId: string;
   /** Null for an item removed since the client's last acknowledgment (shown struck through). */
   text: string | null;
+  /** The item's 依据, shown under it as 「依据：……」. */
+  basis?: string | null;
   change?: ItemChange;
   questions: Question[];
   /** Shown when the client still has to acknowledge this version. */
@@ -41,15 +43,18 @@ const QuestionThread = observer(function QuestionThread({ question }: { question
   );
 });
 
-/** One item of a statement: its text (with what changed), the acknowledgment checkbox, questions and answers. */
-export function ItemCard({ itemId, text, change, questions, checkbox, askSlot }: ItemCardProps) {
+/**
+ * One item of a statement: its text and 依据 (with what changed), the 我已阅读并知悉 checkbox, questions and
+ * answers.
+ */
+export function ItemCard({ itemId, text, basis, change, questions, checkbox, askSlot }: ItemCardProps) {
   return (
     <View
       className={`statement-item ${checkbox?.checked ? 'statement-item--checked' : ''}`}
       id={`item-${itemId}`}
       data-testid="statement-item"
     >
-      <ItemDiff text={text} change={change} />
+      <ItemDiff text={text} basis={basis} change={change} />
       {checkbox ? (
         <View
           className="statement-item__check"
@@ -61,7 +66,7 @@ export function ItemCard({ itemId, text, change, questions, checkbox, askSlot }:
           <Text className={`statement-item__box ${checkbox.checked ? 'statement-item__box--on' : ''}`}>
             {checkbox.checked ? '✓' : ''}
           </Text>
-          <Text>我已阅读并理解</Text>
+          <Text>我已阅读并知悉</Text>
         </View>
       ) : null}
       {questions.map((q) => (

@@ -25,11 +25,11 @@ import { StatementHeader } from './statement-header';
 
 function clientStateText(client: ClientStatus): { text: string; tone: 'success' | 'warning' | 'danger' } {
   if (client.state === 'acknowledged' && client.receipt) {
-    return { text: `已确认 ${receiptLine(client.receipt)}`, tone: 'success' };
+    return { text: `已知悉 ${receiptLine(client.receipt, true)}`, tone: 'success' };
   }
-  const older = client.lastAcknowledgedVersionNo ? `（曾确认第 ${client.lastAcknowledgedVersionNo} 版）` : '';
+  const older = client.lastAcknowledgedVersionNo ? `（曾知悉第 ${client.lastAcknowledgedVersionNo} 版）` : '';
   if (client.state === 'viewed' && client.viewedAt) {
-    return { text: `已读未确认 自 ${formatExactTime(client.viewedAt)}${older}`, tone: 'warning' };
+    return { text: `已读未知悉 自 ${formatExactTime(client.viewedAt)}${older}`, tone: 'warning' };
   }
   return { text: `未读${older}`, tone: 'danger' };
 }
@@ -144,7 +144,7 @@ function LawyerStatement({ detail }: { detail: StatementDetail }) {
         <EmptyState
           glyph="稿"
           title="尚未发布"
-          description="这份告知书还是草稿，发布后客户才能看到并确认。"
+          description="这份告知书还是草稿，发布后客户才能看到并逐条知悉。"
         />
         {editButton}
       </View>
@@ -161,12 +161,12 @@ function LawyerStatement({ detail }: { detail: StatementDetail }) {
       {editButton}
 
       <Card
-        title="客户确认情况"
+        title="客户知悉情况"
         id="client-status"
-        extra={`${clients.filter((c) => c.state === 'acknowledged').length}/${clients.length} 已确认第 ${current.versionNo} 版`}
+        extra={`${clients.filter((c) => c.state === 'acknowledged').length}/${clients.length} 已知悉第 ${current.versionNo} 版`}
       >
         {clients.length === 0 ? (
-          <Text className="muted">案件还没有客户。邀请客户加入后，这里会显示确认情况。</Text>
+          <Text className="muted">案件还没有客户。邀请客户加入后，这里会显示知悉情况。</Text>
         ) : null}
         {clients.map((c) => (
           <ClientRow key={c.userId} statementId={detail.id} client={c} />
@@ -194,25 +194,31 @@ function LawyerStatement({ detail }: { detail: StatementDetail }) {
             className={`statement-section statement-section--${key}`}
           >
             {current.content.sections[key].map((item) => (
-              <ItemCard key={item.id} itemId={item.id} text={item.text} questions={questionsFor(item.id)} />
+              <ItemCard
+                key={item.id}
+                itemId={item.id}
+                text={item.text}
+                basis={item.basis}
+                questions={questionsFor(item.id)}
+              />
             ))}
           </Card>
         ),
       )}
 
-      <Card title="确认回执" id="acknowledgments" extra={`共 ${acknowledgments.length} 份`}>
-        {acknowledgments.length === 0 ? <Text className="muted">还没有客户确认。</Text> : null}
+      <Card title="知悉回执" id="acknowledgments" extra={`共 ${acknowledgments.length} 份`}>
+        {acknowledgments.length === 0 ? <Text className="muted">还没有客户提交知悉回执。</Text> : null}
         {acknowledgments.map((r) => (
           <View key={r.acknowledgmentId} className="statement-receipt" data-testid="ack-receipt">
             <Text className="statement-receipt__name">{r.displayName}</Text>
-            <Text className="statement-receipt__line">{receiptLine(r)}</Text>
+            <Text className="statement-receipt__line">{receiptLine(r, true)}</Text>
           </View>
         ))}
       </Card>
 
       <Card title="版本记录" id="version-history">
         <Text className="muted statement-page__note">
-          已发布的版本不会被修改；修订会生成新版本，客户需重新确认。
+          已发布的版本不会被修改；修订会生成新版本，客户需重新知悉。
         </Text>
         {detail.versions.map((v) => (
           <View key={v.versionNo} className="statement-version" data-testid="statement-version">
@@ -227,7 +233,7 @@ function LawyerStatement({ detail }: { detail: StatementDetail }) {
               {v.promiseWarnings.length > 0 ? ` · 发布时有 ${v.promiseWarnings.length} 处承诺用语提示` : ''}
             </Text>
             <Text className="statement-version__note">
-              {v.changeNote ? `修改说明：${v.changeNote}` : '首次发布'}
+              {v.changeNote ? `修订说明：${v.changeNote}` : '首次发布'}
             </Text>
           </View>
         ))}

@@ -22,10 +22,10 @@ const detail = (overrides: Partial<StatementDetail> = {}): StatementDetail => ({
       title: '关于本案预期与风险的告知',
       intro: '请逐条阅读。',
       sections: {
-        worstCase: [{ id: 'it-worst', text: '法院可能驳回全部诉讼请求' }],
-        weWill: [{ id: 'it-will', text: '按时提交全部证据' }],
+        worstCase: [{ id: 'it-worst', text: '法院可能驳回全部诉讼请求', basis: '民事诉讼法第67条' }],
+        weWill: [{ id: 'it-will', text: '按时提交全部证据', basis: null }],
         weCannot: [],
-        youMust: [{ id: 'it-must', text: '三日内提供借条原件' }],
+        youMust: [{ id: 'it-must', text: '三日内提供借条原件', basis: null }],
       },
     },
   },
@@ -64,7 +64,7 @@ const ackButton = () => document.querySelector('#ack-submit') as HTMLElement;
 const check = (itemId: string) => fireEvent.click(document.querySelector(`#ack-check-${itemId}`)!);
 
 describe('statement page (client)', () => {
-  it('records the view, enables 确认 only when every item is checked, and shows the receipt', async () => {
+  it('records the view, enables 提交知悉回执 only when every item is checked, and shows the 知悉回执', async () => {
     const calls = renderPage({
       'statement.get': () => detail(),
       'statement.acknowledge': () => receipt(2),
@@ -87,13 +87,17 @@ describe('statement page (client)', () => {
     check('it-must');
 
     await act(async () => fireEvent.click(ackButton()));
-    const receiptCard = await screen.findByText('您已逐条确认本告知书');
+    const receiptCard = await screen.findByText('您已逐条阅读并知悉本告知书');
     expect(receiptCard).toBeTruthy();
+    expect(screen.getByText(/不表示同意律师的判断/)).toBeTruthy();
     const field = (label: string) =>
       document.querySelector(`#my-receipt [data-field="${label}"]`)?.textContent;
-    expect(field('确认时间')).toBe('2025-03-08 15:05:09（北京时间）');
-    expect(field('确认版本')).toBe('第 2 版');
-    expect(field('内容指纹')).toBe('ab12cd34');
+    expect(field('知悉时间')).toBe('2025-03-08 15:05:09（北京时间）');
+    expect(field('知悉版本')).toBe('第 2 版');
+    // The fingerprint is evidence, not reading: it sits under 存证信息 until tapped.
+    expect(field('内容指纹')).toBeUndefined();
+    fireEvent.click(document.querySelector('#my-receipt-evidence [role="button"]')!);
+    expect(field('内容指纹')).toBe(HASH);
     expect(document.querySelector('#ack-check-it-worst')).toBeNull();
     expect(calls.find((c) => c.action === 'statement.acknowledge')?.payload).toEqual({
       statementId: 'st-0001',
@@ -102,7 +106,21 @@ describe('statement page (client)', () => {
     });
   });
 
-  it('sends one request with one requestId when 确认 is tapped twice, and retries with the same id', async () => {
+  it('shows each item’s 依据 under it, and the fingerprint only under 存证信息', async () => {
+    renderPage({ 'statement.get': () => detail() });
+    await screen.findByText('关于本案预期与风险的告知');
+    expect(document.querySelector('#item-it-worst [data-testid="item-basis"]')?.textContent).toBe(
+      '依据：民事诉讼法第67条',
+    );
+    expect(document.querySelector('#item-it-will [data-testid="item-basis"]')).toBeNull();
+    expect(screen.getByText('预期与风险告知书')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('ab12cd34');
+    fireEvent.click(screen.getByText('存证信息'));
+    expect(document.querySelector('#statement-evidence [data-field="内容指纹"]')?.textContent).toBe(HASH);
+    expect(screen.getByText('我已阅读并知悉', { selector: '#ack-check-it-worst *' })).toBeTruthy();
+  });
+
+  it('sends one request with one requestId when 提交知悉回执 is tapped twice, and retries with the same id', async () => {
     let attempts = 0;
     const calls = renderPage({
       'statement.get': () => detail(),
@@ -122,7 +140,7 @@ describe('statement page (client)', () => {
     const firstTap = calls.filter((c) => c.action === 'statement.acknowledge');
     expect(firstTap).toHaveLength(3); // one request and its two automatic retries, not two requests
     await act(async () => fireEvent.click(ackButton()));
-    await screen.findByText('您已逐条确认本告知书');
+    await screen.findByText('您已逐条阅读并知悉本告知书');
     const ids = new Set(calls.filter((c) => c.action === 'statement.acknowledge').map((c) => c.requestId));
     expect(ids.size).toBe(1);
   });
@@ -142,7 +160,7 @@ describe('statement page (client)', () => {
     ['it-worst', 'it-will', 'it-must'].forEach(check);
     version = 3;
     await act(async () => fireEvent.click(ackButton()));
-    expect(await screen.findByText('该告知书已更新，请查看最新版本后再确认')).toBeTruthy();
+    expect(await screen.findByText('该告知书已修订，请查看最新版本后再提交知悉回执')).toBeTruthy();
     await act(async () => fireEvent.click(screen.getByText('查看最新版本')));
     await waitFor(() => expect(document.querySelector('#statement-superseded')).toBeNull());
     expect(screen.getByText('第 3 版')).toBeTruthy();
@@ -185,11 +203,11 @@ describe('statement page (client)', () => {
           },
         }),
     });
-    expect(await screen.findByText('本次更新')).toBeTruthy();
+    expect(await screen.findByText('本次修订')).toBeTruthy();
     expect(
-      screen.getByText(/自您确认的第 1 版以来，律师发布了第 2 版：新增 1 条，修改 1 条，删除 1 条/),
+      screen.getByText(/自您知悉的第 1 版以来，律师修订为第 2 版：新增 1 条，修改 1 条，删除 1 条/),
     ).toBeTruthy();
-    expect(screen.getByText('修改说明：补充了证据要求')).toBeTruthy();
+    expect(screen.getByText('修订说明：补充了证据要求')).toBeTruthy();
     const marked = (itemId: string) =>
       document.querySelector(`#item-${itemId} [data-change]`)?.getAttribute('data-change');
     expect(marked('it-will')).toBe('changed');
@@ -201,5 +219,48 @@ describe('statement page (client)', () => {
     // The removed item is shown but is not something to acknowledge.
     expect(document.querySelector('#ack-check-it-gone')).toBeNull();
     expect(screen.getByText('已勾选 0/3')).toBeTruthy();
+  });
+});
+
+describe('statement page (lawyer)', () => {
+  it('names each client’s 知悉 with the receipt’s fingerprint, and lists the 知悉回执', async () => {
+    renderPage({
+      'statement.get': () =>
+        detail({
+          draft: null,
+          clients: [
+            {
+              userId: 'u-client',
+              displayName: '李女士',
+              state: 'acknowledged',
+              receipt: receipt(2),
+              viewedAt: null,
+              lastAcknowledgedVersionNo: 2,
+              lastRemindedAt: null,
+            },
+            {
+              userId: 'u-other',
+              displayName: '王先生',
+              state: 'viewed',
+              receipt: null,
+              viewedAt: '2025-03-08T06:30:00Z',
+              lastAcknowledgedVersionNo: 1,
+              lastRemindedAt: null,
+            },
+          ],
+          acknowledgments: [receipt(2)],
+        }),
+    });
+    expect(await screen.findByText('客户知悉情况')).toBeTruthy();
+    expect(screen.getByText('1/2 已知悉第 2 版')).toBeTruthy();
+    const state = (userId: string) =>
+      document.querySelector(`#client-status-${userId} .statement-client__state`)?.textContent;
+    expect(state('u-client')).toBe('已知悉 第 2 版 · 2025-03-08 15:05 · 内容指纹 ab12cd34');
+    expect(state('u-other')).toBe('已读未知悉 自 2025-03-08 14:30（曾知悉第 1 版）');
+    expect(screen.getByText('知悉回执')).toBeTruthy();
+    expect(document.querySelector('[data-testid="ack-receipt"]')?.textContent).toContain('内容指纹 ab12cd34');
+    expect(screen.getByText('依据：民事诉讼法第67条')).toBeTruthy();
+    // Lawyers have no checkboxes: they read the same items.
+    expect(document.querySelector('[id^="ack-check-"]')).toBeNull();
   });
 });
