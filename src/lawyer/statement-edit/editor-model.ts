@@ -1,12 +1,17 @@
-import type { DraftContentInput, ItemChange, SectionKey, StatementContent } from '@contract/index';
+import type { DraftContentInput, SectionKey, StatementContent } from '@contract/index';
 import { promiseWarnings, type PromiseWarning } from '@contract/promise-guard';
+import type { ItemChangeWithBasis } from '@/components/item-diff';
 import { STATEMENT_SECTIONS } from '@/components/statement-sections';
 
-/** One item in the editor; `id` is the server's item id (null until saved), `key` a stable React key. */
+/**
+ * One item in the editor; `id` is the server's item id (null until saved), `key` a stable React key. `basis` is
+ * the item's 依据: null when the item has none (no field shown), a string while its field is open.
+ */
 export interface EditorItem {
   key: string;
   id: string | null;
   text: string;
+  basis: string | null;
 }
 
 export interface EditorForm {
@@ -16,16 +21,24 @@ export interface EditorForm {
 }
 
 let nextKey = 0;
-export const newItem = (text = ''): EditorItem => ({ key: `new-${++nextKey}`, id: null, text });
+export const newItem = (text = ''): EditorItem => ({ key: `new-${++nextKey}`, id: null, text, basis: null });
 
 /** The editor's form from saved content, keeping every item's id so the server can tell edits from new items. */
 export function formFromContent(content: StatementContent): EditorForm {
   const sections = {} as EditorForm['sections'];
   for (const { key } of STATEMENT_SECTIONS) {
-    sections[key] = content.sections[key].map((item) => ({ key: item.id, id: item.id, text: item.text }));
+    sections[key] = content.sections[key].map((item) => ({
+      key: item.id,
+      id: item.id,
+      text: item.text,
+      basis: item.basis,
+    }));
   }
   return { title: content.title, intro: content.intro ?? '', sections };
 }
+
+/** An item's 依据 as saved: a blank field is no basis. */
+const savedBasis = (item: EditorItem): string | null => (item.basis?.trim() ? item.basis : null);
 
 /** What saveDraft takes: blank items are dropped; ids of existing items are kept. */
 export function draftFromForm(form: EditorForm): DraftContentInput {
@@ -33,7 +46,7 @@ export function draftFromForm(form: EditorForm): DraftContentInput {
   for (const { key } of STATEMENT_SECTIONS) {
     sections[key] = form.sections[key]
       .filter((item) => item.text.trim())
-      .map((item) => ({ id: item.id, text: item.text }));
+      .map((item) => ({ id: item.id, text: item.text, basis: savedBasis(item) }));
   }
   return { title: form.title, intro: form.intro.trim() ? form.intro : null, sections };
 }
@@ -76,29 +89,46 @@ export function moveItem(items: EditorItem[], index: number, delta: -1 | 1): Edi
 
 /**
  * What publishing would change against the current version, item by item (matched by id, as the server
- * diffs), for the lawyer to check before the client is asked to acknowledge again.
+ * diffs: a changed 依据 alone makes an item changed), for the lawyer to check before the client is asked to
+ * acknowledge again. Unlike the server's diff it knows both bases, so it carries them.
  */
 export function changesAgainst(current: StatementContent, form: EditorForm) {
   const draft = draftFromForm(form);
-  const items: ItemChange[] = [];
+  const items: ItemChangeWithBasis[] = [];
   for (const { key } of STATEMENT_SECTIONS) {
-    const before = new Map(current.sections[key].map((item) => [item.id, item.text]));
+    const before = new Map(current.sections[key].map((item) => [item.id, item]));
     const kept = new Set<string>();
     draft.sections[key].forEach((item, index) => {
       const old = item.id != null ? before.get(item.id) : undefined;
       const itemId = item.id ?? `new-${key}-${index}`;
-      if (old === undefined)
-        items.push({ section: key, itemId, change: 'added', before: null, after: item.text });
-      else {
-        kept.add(itemId);
-        if (normalize(old) !== normalize(item.text)) {
-          items.push({ section: key, itemId, change: 'changed', before: old, after: item.text });
-        }
+      const basisAfter = item.basis ?? null;
+      if (old === undefined) {
+        items.push({ section: key, itemId, change: 'added', before: null, after: item.text, basisAfter });
+        return;
+      }
+      kept.add(itemId);
+      if (normalize(old.text) !== normalize(item.text) || normalize(old.basis) !== normalize(basisAfter)) {
+        items.push({
+          section: key,
+          itemId,
+          change: 'changed',
+          before: old.text,
+          after: item.text,
+          basisBefore: old.basis,
+          basisAfter,
+        });
       }
     });
     for (const item of current.sections[key]) {
       if (!kept.has(item.id)) {
-        items.push({ section: key, itemId: item.id, change: 'removed', before: item.text, after: null });
+        items.push({
+          section: key,
+          itemId: item.id,
+          change: 'removed',
+          before: item.text,
+          after: null,
+          basisBefore: item.basis,
+        });
       }
     }
   }
@@ -109,4 +139,4 @@ export function changesAgainst(current: StatementContent, form: EditorForm) {
   };
 }
 
-const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+const normalize = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();

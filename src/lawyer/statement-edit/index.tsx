@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
-import type { StatementDetail, StatementTemplate } from '@contract/index';
+import type { StatementDetail } from '@contract/index';
 import {
   Button,
   Card,
@@ -12,7 +12,6 @@ import {
   STATEMENT_LIMITS,
   STATEMENT_SECTIONS,
   Skeleton,
-  Tag,
   TextArea,
 } from '@/components';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
@@ -32,68 +31,9 @@ import {
   type EditorForm,
 } from './editor-model';
 import { SectionEditor } from './section-editor';
+import { TemplatePicker } from './template-picker';
 import '../form.scss';
 import './index.scss';
-
-/** Templates for this case's type first, then the rest. */
-export function orderTemplates(templates: StatementTemplate[], caseType: string | undefined) {
-  const fits = (t: StatementTemplate) => (caseType ? t.caseTypes.includes(caseType) : false);
-  return [...templates.filter(fits), ...templates.filter((t) => !fits(t))].map((t) => ({
-    template: t,
-    fits: fits(t),
-  }));
-}
-
-const TemplatePicker = observer(function TemplatePicker({
-  caseId,
-  onCreated,
-}: {
-  caseId: string;
-  onCreated: (d: StatementDetail) => void;
-}) {
-  const { statements, caseDetails } = useStores();
-  const [busyKey, setBusyKey] = useState<string | null>(null);
-  const requestId = useRequestId();
-  const caseType = caseDetails.detail(caseId)?.caseType;
-  const create = async (templateKey: string | null) => {
-    if (busyKey) return;
-    setBusyKey(templateKey ?? 'blank');
-    try {
-      const detail = await statements.createDraft(caseId, templateKey, { requestId: requestId.take() });
-      requestId.settle();
-      onCreated(detail);
-    } catch (e) {
-      requestId.settle(e);
-      toastFailure(e);
-    } finally {
-      setBusyKey(null);
-    }
-  };
-  if (!statements.templates) return <Skeleton cards={3} rows={2} />;
-  return (
-    <View className="page" id="template-picker">
-      <Text className="section-title">选择模板{caseType ? `（本案：${caseType}）` : ''}</Text>
-      {orderTemplates(statements.templates, caseType).map(({ template, fits }) => (
-        <Card key={template.key} id={`template-${template.key}`} onClick={() => void create(template.key)}>
-          <View className="template-card__head">
-            <Text className="template-card__name">{template.name}</Text>
-            {fits ? <Tag tone="success">适用于本案类型</Tag> : null}
-            {busyKey === template.key ? <Text className="muted">创建中…</Text> : null}
-          </View>
-          <Text className="muted template-card__desc">
-            {STATEMENT_SECTIONS.map(
-              ({ key, label }) => `${label} ${template.content.sections[key].length}`,
-            ).join(' · ')}
-          </Text>
-        </Card>
-      ))}
-      <Card id="template-blank" onClick={() => void create(null)}>
-        <Text className="template-card__name">空白</Text>
-        <Text className="muted template-card__desc">从零开始逐条填写四个部分</Text>
-      </Card>
-    </View>
-  );
-});
 
 const RevisionChanges = observer(function RevisionChanges({
   detail,
@@ -117,7 +57,7 @@ const RevisionChanges = observer(function RevisionChanges({
           <ItemDiff text={change.after} change={change} />
         </View>
       ))}
-      <Text className="muted revision__note">发布后客户会看到这些标记，并需要重新逐条确认。</Text>
+      <Text className="muted revision__note">发布后客户会看到这些标记，并需要重新逐条知悉。</Text>
     </Card>
   );
 });
@@ -242,7 +182,7 @@ const StatementEditor = observer(function StatementEditor({ detail }: { detail: 
       {revising ? (
         <>
           <RevisionChanges detail={detail} form={form} />
-          <Card title="修改说明">
+          <Card title="修订说明">
             <TextArea
               id="change-note-input"
               label="修改了什么、为什么（客户可见）"
@@ -259,7 +199,7 @@ const StatementEditor = observer(function StatementEditor({ detail }: { detail: 
 
       <PromiseSummary warnings={warnings} describe={describePath} />
       <Text className="form-note">
-        发布后内容不可修改，只能修订为新版本；客户需逐条勾选「我已阅读并理解」后确认，确认记录附时间和内容指纹存证。
+        发布后内容不可修改，只能修订为新版本；客户逐条勾选「我已阅读并知悉」后提交知悉回执，回执附时间和内容指纹存证。
       </Text>
       <View className="actions">
         <Button

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Button, STATEMENT_LIMITS, TextArea } from '@/components';
+import { Button, Field, STATEMENT_LIMITS, TextArea } from '@/components';
 import { PromiseHint } from '../promise-guard-ui';
 import { moveItem, newItem, type EditorItem } from './editor-model';
 
@@ -11,11 +11,14 @@ export interface SectionEditorProps {
   onChange: (items: EditorItem[]) => void;
 }
 
-/** One section as an ordered list of items: add, delete, move up/down, a counter and the promise guard on each. */
+/**
+ * One section as an ordered list of items: add, delete, move up/down, a counter and the promise guard on each,
+ * and each item's optional 依据 (a small field, opened with 添加依据 and removed with 清除依据).
+ */
 export function SectionEditor({ sectionKey, label, hint, items, onChange }: SectionEditorProps) {
   const full = items.length >= STATEMENT_LIMITS.itemsPerSection;
-  const setText = (index: number, text: string) =>
-    onChange(items.map((item, i) => (i === index ? { ...item, text } : item)));
+  const update = (index: number, patch: Partial<EditorItem>) =>
+    onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
   return (
     <View className="section-editor" id={`section-editor-${sectionKey}`}>
       <View className="section-editor__head">
@@ -31,12 +34,42 @@ export function SectionEditor({ sectionKey, label, hint, items, onChange }: Sect
             id={`item-input-${sectionKey}-${index}`}
             label={`第 ${index + 1} 条${item.id ? '' : '（新）'}`}
             value={item.text}
-            onChange={(text) => setText(index, text)}
+            onChange={(text) => update(index, { text })}
             maxLength={STATEMENT_LIMITS.itemText}
             height={72}
           />
           <PromiseHint text={item.text} id={`promise-hint-${sectionKey}-${index}`} />
+          {item.basis !== null ? (
+            <View className="section-editor__basis">
+              <Field
+                id={`item-basis-${sectionKey}-${index}`}
+                label="依据（选填）"
+                value={item.basis}
+                onChange={(basis) => update(index, { basis })}
+                maxLength={STATEMENT_LIMITS.itemBasis}
+                placeholder="例如 民事诉讼法第67条"
+                hint="客户在本条下看到「依据：……」"
+              />
+            </View>
+          ) : null}
           <View className="section-editor__tools">
+            {item.basis === null ? (
+              <Text
+                className="section-editor__tool"
+                id={`item-basis-add-${sectionKey}-${index}`}
+                onClick={() => update(index, { basis: '' })}
+              >
+                添加依据
+              </Text>
+            ) : (
+              <Text
+                className="section-editor__tool"
+                id={`item-basis-clear-${sectionKey}-${index}`}
+                onClick={() => update(index, { basis: null })}
+              >
+                清除依据
+              </Text>
+            )}
             <Text
               className={`section-editor__tool ${index === 0 ? 'section-editor__tool--off' : ''}`}
               id={`item-up-${sectionKey}-${index}`}

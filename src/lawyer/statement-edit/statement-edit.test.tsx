@@ -1,19 +1,26 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { StatementContent, StatementDetail } from '@contract/index';
+import type { StatementContent, StatementDetail, StatementTemplate } from '@contract/index';
 import { RootStore, StoresProvider } from '@/stores';
 import { fakeApi } from '@/stores/fake-api.test-helper';
 import { taroMock } from '../../../tests/mocks/taro';
-import { changesAgainst, describePath, formFromContent, formWarnings, moveItem } from './editor-model';
+import {
+  changesAgainst,
+  describePath,
+  draftFromForm,
+  formFromContent,
+  formWarnings,
+  moveItem,
+} from './editor-model';
 import StatementEditPage from './index';
 
 const content = (weWill: string): StatementContent => ({
   title: '关于本案预期与风险的告知',
   intro: null,
   sections: {
-    worstCase: [{ id: 'it-worst', text: '法院可能驳回全部诉讼请求' }],
-    weWill: [{ id: 'it-will', text: weWill }],
-    weCannot: [{ id: 'it-cannot', text: '不承诺判决结果' }],
+    worstCase: [{ id: 'it-worst', text: '法院可能驳回全部诉讼请求', basis: '民事诉讼法第67条' }],
+    weWill: [{ id: 'it-will', text: weWill, basis: null }],
+    weCannot: [{ id: 'it-cannot', text: '不承诺判决结果', basis: null }],
     youMust: [],
   },
 });
@@ -63,23 +70,59 @@ describe('editor model', () => {
     expect(moveItem(items, 1, 1)).toBe(items);
   });
 
-  it('diffs a revision against the current version by item id', () => {
+  it('diffs a revision against the current version by item id, a changed 依据 included', () => {
     const current = content('按时提交证据');
     const form = formFromContent(current);
+    form.sections.worstCase[0].basis = '民事诉讼法第68条';
     form.sections.weWill[0].text = '按时提交全部证据';
     form.sections.weCannot = [];
-    form.sections.youMust = [{ key: 'new-x', id: null, text: '提供借条原件' }];
+    form.sections.youMust = [{ key: 'new-x', id: null, text: '提供借条原件', basis: null }];
     expect(changesAgainst(current, form).items).toEqual([
+      {
+        section: 'worstCase',
+        itemId: 'it-worst',
+        change: 'changed',
+        before: '法院可能驳回全部诉讼请求',
+        after: '法院可能驳回全部诉讼请求',
+        basisBefore: '民事诉讼法第67条',
+        basisAfter: '民事诉讼法第68条',
+      },
       {
         section: 'weWill',
         itemId: 'it-will',
         change: 'changed',
         before: '按时提交证据',
         after: '按时提交全部证据',
+        basisBefore: null,
+        basisAfter: null,
       },
-      { section: 'weCannot', itemId: 'it-cannot', change: 'removed', before: '不承诺判决结果', after: null },
-      { section: 'youMust', itemId: 'new-youMust-0', change: 'added', before: null, after: '提供借条原件' },
+      {
+        section: 'weCannot',
+        itemId: 'it-cannot',
+        change: 'removed',
+        before: '不承诺判决结果',
+        after: null,
+        basisBefore: null,
+      },
+      {
+        section: 'youMust',
+        itemId: 'new-youMust-0',
+        change: 'added',
+        before: null,
+        after: '提供借条原件',
+        basisAfter: null,
+      },
     ]);
+  });
+
+  it('saves a blank 依据 as none and keeps a filled one', () => {
+    const form = formFromContent(content('按时提交证据'));
+    form.sections.weWill[0].basis = '  ';
+    const draft = draftFromForm(form);
+    expect(draft.sections.worstCase).toEqual([
+      { id: 'it-worst', text: '法院可能驳回全部诉讼请求', basis: '民事诉讼法第67条' },
+    ]);
+    expect(draft.sections.weWill).toEqual([{ id: 'it-will', text: '按时提交证据', basis: null }]);
   });
 });
 
@@ -141,21 +184,51 @@ describe('statement editor page', () => {
     const saved = calls.find((c) => c.action === 'statement.saveDraft')?.payload as {
       content: { sections: Record<string, { id: string | null }[]> };
     };
-    expect(saved.content.sections.weWill).toEqual([{ id: 'it-will', text: '按时提交证据' }]);
+    expect(saved.content.sections.weWill).toEqual([{ id: 'it-will', text: '按时提交证据', basis: null }]);
+    expect(saved.content.sections.worstCase).toEqual([
+      { id: 'it-worst', text: '法院可能驳回全部诉讼请求', basis: '民事诉讼法第67条' },
+    ]);
   });
 
-  it('offers the templates for the case type first, then 空白, and creates the draft from the one picked', async () => {
-    taroMock.openPage('/lawyer/statement-edit/index?caseId=case-0001');
-    const template = (key: string, name: string, caseTypes: string[]) => ({
-      key,
-      name,
-      caseTypes,
-      content: content('按时提交证据'),
+  it('shows an item’s 依据 in its field, lets the lawyer add, change and clear one, and marks the change', async () => {
+    const calls = renderEditor(draftDetail('', true));
+    await screen.findByText('与当前第 1 版相比');
+    // Taro's H5 Input puts the id on the <input> itself (or on a wrapper, in other builds).
+    const input = (id: string) => {
+      const element = document.querySelector(`#${id}`);
+      return (element?.tagName === 'INPUT' ? element : element?.querySelector('input')) as
+        HTMLInputElement | null | undefined;
+    };
+    const basisInput = () => input('item-basis-worstCase-0');
+    expect(basisInput()?.value).toBe('民事诉讼法第67条');
+    expect(document.querySelector('#item-basis-weWill-0')).toBeNull();
+
+    fireEvent.click(screen.getAllByText('添加依据')[0]); // the first item without one: weWill 第 1 条
+    expect(input('item-basis-weWill-0')).toBeTruthy();
+    fireEvent.input(input('item-basis-weWill-0')!, {
+      target: { value: '律师执业行为规范' },
     });
+    fireEvent.click(document.querySelector('#item-basis-clear-worstCase-0')!);
+    expect(basisInput()).toBeFalsy();
+
+    const marks = Array.from(document.querySelectorAll('#revision-changes [data-basis-change="true"]'));
+    expect(marks).toHaveLength(2);
+    expect(screen.getAllByText('依据已修改')).toHaveLength(2);
+    expect(screen.getByText('依据：律师执业行为规范')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('保存草稿'));
+    await waitFor(() => expect(calls.some((c) => c.action === 'statement.saveDraft')).toBe(true));
+    const saved = calls.find((c) => c.action === 'statement.saveDraft')?.payload as {
+      content: { sections: Record<string, { basis: string | null }[]> };
+    };
+    expect(saved.content.sections.worstCase[0].basis).toBeNull();
+    expect(saved.content.sections.weWill[0].basis).toBe('律师执业行为规范');
+  });
+
+  function renderPicker(templates: StatementTemplate[]) {
+    taroMock.openPage('/lawyer/statement-edit/index?caseId=case-0001');
     const fake = fakeApi({
-      'statement.templates': () => ({
-        templates: [template('labour', '劳动争议', ['劳动']), template('lending', '民间借贷', ['民事'])],
-      }),
+      'statement.templates': () => ({ templates }),
       'case.get': () => ({ id: 'case-0001', caseType: '民事', title: '李女士诉某科技公司民间借贷纠纷' }),
       'case.timeline': () => ({ entries: [], nextCursor: null }),
       'statement.createDraft': () => draftDetail('按时提交证据', false),
@@ -165,14 +238,97 @@ describe('statement editor page', () => {
         <StatementEditPage />
       </StoresProvider>,
     );
+    return fake.calls;
+  }
+
+  const template = (
+    key: string,
+    family: string,
+    name: string,
+    caseTypes: string[],
+    side: { key: string; label: string } | null,
+    worst = '法院可能驳回全部诉讼请求',
+  ): StatementTemplate => ({
+    key,
+    name,
+    family,
+    side,
+    caseTypes,
+    content: {
+      ...content('按时提交证据'),
+      sections: {
+        ...content('按时提交证据').sections,
+        worstCase: [{ id: `${key}-1`, text: worst, basis: '民法典第188条' }],
+      },
+    },
+  });
+
+  it('groups templates by family, those for the case type first, then 空白', async () => {
+    renderPicker([
+      template('labour', 'labour', '劳动争议', ['劳动'], null),
+      template('lending-lender', 'lending', '民间借贷（出借人）', ['民事'], {
+        key: 'lender',
+        label: '出借人',
+      }),
+      template('lending-borrower', 'lending', '民间借贷（借款人）', ['民事'], {
+        key: 'borrower',
+        label: '借款人',
+      }),
+    ]);
     await screen.findByText('适用于本案类型');
     const names = Array.from(document.querySelectorAll('.template-card__name')).map((e) => e.textContent);
     expect(names).toEqual(['民间借贷', '劳动争议', '空白']);
-    await act(async () => fireEvent.click(document.querySelector('#template-lending')!));
+    expect(screen.getByText('分2方：出借人 / 借款人')).toBeTruthy();
+  });
+
+  it('asks which side the lawyer represents, previews that side and starts the draft from it', async () => {
+    const calls = renderPicker([
+      template(
+        'lending-lender',
+        'lending',
+        '民间借贷（出借人）',
+        ['民事'],
+        { key: 'lender', label: '出借人' },
+        '借款可能无法收回',
+      ),
+      template(
+        'lending-borrower',
+        'lending',
+        '民间借贷（借款人）',
+        ['民事'],
+        { key: 'borrower', label: '借款人' },
+        '可能被判还本付息',
+      ),
+    ]);
+    fireEvent.click(await screen.findByText('民间借贷'));
+    expect(screen.getByText('您代理哪一方？')).toBeTruthy();
+    const start = () => document.querySelector('#template-start') as HTMLElement;
+    expect(start().getAttribute('aria-disabled')).toBe('true'); // no side is preselected
+    expect(document.querySelector('#template-preview')).toBeNull();
+
+    fireEvent.click(document.querySelector('#side-option-borrower')!);
+    expect(screen.getByText('1. 可能被判还本付息')).toBeTruthy();
+    expect(screen.getByText('依据：民法典第188条')).toBeTruthy();
+    expect(screen.queryByText('1. 借款可能无法收回')).toBeNull();
+    expect(document.querySelector('#side-option-borrower')?.getAttribute('aria-selected')).toBe('true');
+
+    await act(async () => fireEvent.click(start()));
     expect(await screen.findByText('发布')).toBeTruthy();
-    expect(fake.calls.find((c) => c.action === 'statement.createDraft')?.payload).toEqual({
+    expect(calls.find((c) => c.action === 'statement.createDraft')?.payload).toEqual({
       caseId: 'case-0001',
-      templateKey: 'lending',
+      templateKey: 'lending-borrower',
     });
+  });
+
+  it('previews a family with one template without asking, and goes back to the list', async () => {
+    renderPicker([template('labour', 'labour', '劳动争议', ['劳动'], null)]);
+    fireEvent.click(await screen.findByText('劳动争议'));
+    expect(screen.queryByText('您代理哪一方？')).toBeNull();
+    expect(document.querySelector('#template-preview')).not.toBeNull();
+    expect(
+      (document.querySelector('#template-start') as HTMLElement).getAttribute('aria-disabled'),
+    ).toBeNull();
+    fireEvent.click(document.querySelector('#template-back')!);
+    expect(document.querySelector('#template-picker')).not.toBeNull();
   });
 });
