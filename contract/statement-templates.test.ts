@@ -12,14 +12,27 @@ import {
 const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 const INTRO_MAX = 200;
 const ITEMS_MIN = 3;
-const ITEMS_MAX = 6;
+// Eight, not six: the procedural risks a client must know (保全担保, 执行期限, 对方破产 …) need the room; more than
+// eight per section would no longer be read item by item.
+const ITEMS_MAX = 8;
+/** Text that states a period or a rule of law: such an item must name its legal basis. */
+const STATES_A_RULE =
+  /\d+\s*(日|个月|年|周岁|%)|[一两二三六十]+(日|个月|年|周岁)|不予支持|不予受理|视为|推定|终审/;
 
 const templates: StatementTemplate[] = templatesFile.templates.map((raw) => statementTemplate.parse(raw));
 
-function byName(name: string): StatementTemplate {
-  const found = templates.find((template) => template.name === name);
-  if (!found) throw new Error(`no template named ${name}`);
+function byKey(key: string): StatementTemplate {
+  const found = templates.find((template) => template.key === key);
+  if (!found) throw new Error(`no template ${key}`);
   return found;
+}
+
+function sectionText(template: StatementTemplate, section: (typeof SECTION_KEYS)[number]): string {
+  return template.content.sections[section].map((item) => item.text).join('\n');
+}
+
+function items(template: StatementTemplate) {
+  return SECTION_KEYS.flatMap((section) => template.content.sections[section]);
 }
 
 /** Every text a client reads in a template, with where it sits. */
@@ -127,31 +140,149 @@ describe('statement templates data', () => {
     }
   });
 
-  it('民间借贷 covers the limitation period, burden of proof and enforcement', () => {
-    const text = allText(byName('民间借贷'));
+  it('groups templates into families whose sides are distinct, or one template without a side', () => {
+    const families = new Map<string, StatementTemplate[]>();
+    for (const template of templates) {
+      families.set(template.family, [...(families.get(template.family) ?? []), template]);
+    }
+    for (const [family, members] of families) {
+      expect(family).toMatch(/^[a-z][a-z-]{1,39}$/);
+      // One name and one set of case types per family: the picker shows the family, then the side.
+      expect(new Set(members.map((t) => t.name)).size).toBe(1);
+      expect(new Set(members.map((t) => t.caseTypes.join())).size).toBe(1);
+      if (members.length === 1) continue;
+      const sides = members.map((t) => t.side);
+      expect([family, sides.every((side) => side !== null)]).toEqual([family, true]);
+      const sideKeys = sides.map((side) => side?.key);
+      expect(new Set(sideKeys).size).toBe(sideKeys.length);
+      for (const side of sides) {
+        expect(side?.key).toMatch(/^[a-z][a-z-]{1,23}$/);
+        expect(side?.label.length).toBeGreaterThan(0);
+        expect(side?.label.length).toBeLessThanOrEqual(8);
+      }
+    }
+    expect(Object.fromEntries([...families].map(([family, members]) => [family, members.length]))).toEqual({
+      'private-lending': 2,
+      'sales-contract': 2,
+      'labor-dispute': 2,
+      divorce: 2,
+      'traffic-injury': 2,
+      'criminal-defence': 1,
+      'administrative-litigation': 1,
+      'contract-review': 1,
+    });
+  });
+
+  it('keeps the key the statement journey starts from: 民间借贷 for the lender', () => {
+    expect(byKey('private-lending')).toMatchObject({
+      name: '民间借贷',
+      side: { key: 'lender', label: '出借人' },
+    });
+  });
+
+  it('names the legal basis of every item that states a period or a rule of law', () => {
+    const missing = templates.flatMap((template) =>
+      items(template)
+        .filter((item) => STATES_A_RULE.test(item.text) && !item.basis)
+        .map((item) => `${template.key}.${item.id}`),
+    );
+    expect(missing).toEqual([]);
+    for (const template of templates) {
+      for (const item of items(template)) {
+        if (item.basis !== null) expect(item.basis.length).toBeLessThanOrEqual(STATEMENT_LIMITS.itemBasis);
+      }
+    }
+  });
+
+  it('民间借贷 (lender) covers limitation, burden of proof, the combined interest cap, security and enforcement', () => {
+    const text = allText(byKey('private-lending'));
     expect(text).toMatch(/三年|3\s*年/);
     expect(text).toContain('谁主张');
-    expect(text).toContain('执行');
+    expect(text).toMatch(/逾期利率、违约金或者其他费用的，几项合计/);
+    expect(text).toContain('起诉前申请的则必须提供担保');
+    expect(text).toContain('两年内申请强制执行');
+    expect(text).toContain('调解书');
+    expect(text).toContain('小额诉讼');
+    expect(text).toContain('预交');
+    expect(text).not.toContain('垫付');
   });
 
-  it('劳动争议 covers arbitration first and its one-year period', () => {
-    const text = allText(byName('劳动争议'));
-    expect(text).toContain('仲裁');
-    expect(text).toContain('一年');
+  it('says 预交, never 垫付, for court fees in every template', () => {
+    for (const template of templates)
+      expect([template.key, /诉讼费[^。]*垫付/.test(allText(template))]).toEqual([template.key, false]);
   });
 
-  it('离婚 covers the cooling-off period and the six-month wait after a rejected suit', () => {
-    const text = allText(byName('离婚'));
-    expect(text).toContain('冷静期');
-    expect(text).toContain('不准离婚');
-    expect(text).toMatch(/六个月|6\s*个月/);
+  it('买卖合同 has seller and buyer versions, the buyer one with the 质量保证期 exception', () => {
+    expect(byKey('sales-contract').side?.key).toBe('seller');
+    const buyer = allText(byKey('sales-contract-buyer'));
+    expect(buyer).toContain('质量保证期的，适用质量保证期');
+    expect(buyer).toContain('送货单');
   });
 
-  it('刑事辩护 asks the client for the truth and rules out promises on 无罪 and 缓刑', () => {
-    const template = byName('刑事辩护');
-    const weCannot = template.content.sections.weCannot.map((item) => item.text).join('\n');
+  it('劳动争议 is written for each side, with the one-tier award rules right for each', () => {
+    const employee = byKey('labour-dispute');
+    const employer = byKey('labour-dispute-employer');
+    expect([employee.side?.key, employer.side?.key]).toEqual(['employee', 'employer']);
+    const forEmployee = allText(employee);
+    expect(forEmployee).toContain('仲裁');
+    expect(forEmployee).toContain('一年');
+    expect(forEmployee).toContain('劳动关系存续期间不受一年的限制');
+    expect(forEmployee).toContain('工伤认定');
+    const forEmployer = allText(employer);
+    expect(forEmployer).toContain('用人单位不能向法院起诉');
+    expect(forEmployer).toContain('30日内');
+    expect(forEmployer).toContain('中级人民法院申请撤销');
+  });
+
+  it('离婚 keeps the cooling-off period out of the litigation worst case and covers the rules of a divorce suit', () => {
+    for (const key of ['divorce', 'divorce-defendant']) {
+      const template = byKey(key);
+      expect([key, sectionText(template, 'worstCase').includes('冷静期')]).toEqual([key, false]);
+      const text = allText(template);
+      // Where the cooling-off period is mentioned, it is for divorce by registration.
+      expect(text).toMatch(/登记离婚有30日的离婚冷静期/);
+      expect(text).toContain('本人除不能表达意思的以外仍应出庭');
+      expect(text).toContain('不满两周岁');
+      expect(text).toContain('分居满一年');
+    }
+    const plaintiff = allText(byKey('divorce'));
+    expect(plaintiff).toContain('不准离婚');
+    expect(plaintiff).toMatch(/六个月|6\s*个月/);
+  });
+
+  it('交通事故 states the pedestrian rule of 道路交通安全法第76条 without overstating it', () => {
+    const victim = byKey('traffic-injury');
+    const text = allText(victim);
+    expect(text).not.toContain('按过错比例相应减少');
+    expect(text).toContain('适当减轻');
+    expect(text).toContain('不超过10%');
+    expect(text).toContain('三日内');
+    expect(text).toContain('死亡赔偿金');
+    expect(text).toContain('社会救助基金');
+    expect(byKey('traffic-injury-driver').side?.key).toBe('driver');
+  });
+
+  it('刑事辩护 asks for the truth, states confidentiality with its exception, and rules out promises and contingency fees', () => {
+    const template = byKey('criminal-defence');
+    const weCannot = sectionText(template, 'weCannot');
     expect(weCannot).toContain('无罪');
     expect(weCannot).toContain('缓刑');
-    expect(template.content.sections.youMust.map((item) => item.text).join('\n')).toContain('保密');
+    expect(weCannot).toContain('风险代理');
+    const youMust = sectionText(template, 'youMust');
+    expect(youMust).toContain('保密');
+    expect(youMust).toContain('除外');
+    const text = allText(template);
+    expect(text).not.toMatch(/会见的次数[^。]*受法律限制/);
+    expect(text).not.toContain('如何供述');
+    expect(text).toContain('48小时');
+    expect(text).toContain('留置');
+    expect(text).toContain('不得加重刑罚');
+  });
+
+  it('行政诉讼 covers the periods after 复议 and for inaction, and the judgment that only confirms illegality', () => {
+    const text = allText(byKey('administrative-litigation'));
+    expect(text).toContain('收到复议决定书之日起15日内');
+    expect(text).toContain('两个月内不履行');
+    expect(text).toContain('只确认违法而不撤销');
   });
 });
