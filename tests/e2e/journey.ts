@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { openBrowser, type BrowserOptions } from './harness';
-import { fill, hashParam, see, settle, step, tap, visible } from './page-actions';
+import { fill, gone, hashParam, see, settle, step, tap, visible } from './page-actions';
 
 export type Persona = 'lawyer' | 'client';
 
@@ -104,6 +104,9 @@ export async function runJourney(options: JourneyOptions): Promise<void> {
   await tap(client, `#timeline [id^="timeline-"]:has-text("${UPDATE_TITLE}")`);
   await see(client, '#update-title', UPDATE_TITLE);
   await see(client, '#my-read-at');
+  // Plain words on the reading path; the fingerprint waits under 存证信息 (docs/glossary.md §5).
+  await see(client, '#update-evidence', '存证信息');
+  await gone(client, '#update-evidence [data-field="内容指纹"]');
   const updateId = hashParam(client, 'id');
   await screen('client', 'update');
   done();
@@ -113,6 +116,8 @@ export async function runJourney(options: JourneyOptions): Promise<void> {
   await lawyer.reload();
   await see(lawyer, '#read-receipts [data-testid="receipt-read"]', CLIENT_NAME);
   await see(lawyer, '#read-receipts [data-testid="receipt-read"]', '已读第 1 版');
+  await tap(lawyer, '#update-evidence [role="button"]');
+  await see(lawyer, '#update-evidence [data-field="内容指纹"]');
   await screen('lawyer', 'update-receipts');
   done();
 }

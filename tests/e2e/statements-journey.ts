@@ -1,8 +1,10 @@
 /**
- * The expectation-statement journey (issue 3) on the seeded case 「李女士诉某科技公司民间借贷纠纷」: the lawyer writes
- * a statement from a template, the promise guard names 「包赢」, the lawyer rewrites it and publishes; the client
- * checks every item and acknowledges; the lawyer revises one item with a change note; the client sees exactly that
- * change and acknowledges version 2; the lawyer sees both receipts. Selectors follow tests/e2e/SELECTORS.md.
+ * The expectation-statement journey (issues 3 and 10) on the seeded case 「李女士诉某科技公司民间借贷纠纷」: the
+ * lawyer picks the 民间借贷 family, answers 「您代理哪一方？」 with 出借人 and starts from that template; the promise
+ * guard names 「包赢」, the lawyer rewrites it and publishes; the client reads every item (with its 依据), checks
+ * 我已阅读并知悉 on each and submits the 知悉回执; the lawyer revises one item with a 修订说明; the client sees
+ * exactly that change and acknowledges version 2; the lawyer sees both receipts. Selectors follow
+ * tests/e2e/SELECTORS.md; words follow docs/glossary.md.
  */
 import type { Page } from 'playwright-core';
 import { openBrowser, type BrowserOptions } from './harness';
@@ -29,7 +31,7 @@ async function centre(page: Page, selector: string) {
   await visible(page, selector).evaluate((element) => element.scrollIntoView({ block: 'center' }));
 }
 
-/** Checks every visible 我已阅读并理解 box and returns how many there were. */
+/** Checks every visible 我已阅读并知悉 box and returns how many there were. */
 async function checkEveryItem(page: Page): Promise<number> {
   await see(page, '[id^="ack-check-"]');
   const boxes = page.locator('[id^="ack-check-"] >> visible=true');
@@ -54,7 +56,9 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
     await options.onScreen?.(persona, page, name);
   };
 
-  let done = step('lawyer opens the seeded case and starts a statement from a template');
+  let done = step(
+    'lawyer opens the seeded case, picks 民间借贷, says which side he represents and starts from it',
+  );
   const lawyer = (await openBrowser('lawyer-statements', options.browser)).page;
   pages.lawyer = lawyer;
   options.onPages?.(pages);
@@ -63,9 +67,20 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await see(lawyer, '#case-title', SEED_CASE_TITLE);
   const caseId = hashParam(lawyer, 'id');
   await tap(lawyer, '#new-statement-button');
-  await see(lawyer, '#template-private-lending', '适用于本案类型');
-  await tap(lawyer, '#template-private-lending');
+  await see(lawyer, '#template-family-private-lending', '适用于本案类型');
+  await see(lawyer, '#template-family-private-lending', '出借人 / 借款人');
+  await tap(lawyer, '#template-family-private-lending');
+  await see(lawyer, '#template-sides', '您代理哪一方？');
+  await see(lawyer, '#template-start[aria-disabled="true"]');
+  await tap(lawyer, '#side-option-lender');
+  await see(lawyer, '#side-option-lender[aria-selected="true"]');
+  await see(lawyer, '#template-preview', '（出借人）');
+  await see(lawyer, '#template-preview [data-testid="item-basis"]', '依据：');
+  await screen('lawyer', 'lawyer-07-template-side');
+  await tap(lawyer, '#template-start');
   await see(lawyer, '#statement-editor');
+  // The template's 依据 came along, each in its own small field.
+  await see(lawyer, '[id^="item-basis-"]');
   done();
 
   done = step('the promise guard names 「包赢」, the lawyer rewrites it and publishes');
@@ -73,7 +88,7 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await see(lawyer, '#promise-hint-weWill-0', '「包赢」属于结果承诺，律师不得承诺案件结果，请修改');
   await see(lawyer, '#promise-summary', '我们会做 第 1 条：「包赢」');
   await centre(lawyer, '#promise-hint-weWill-0');
-  await screen('lawyer', 'lawyer-07-statement-edit');
+  await screen('lawyer', 'lawyer-08-statement-edit');
   await fill(lawyer, 'item-input-weWill-0', REVISED_TEXT);
   await gone(lawyer, '#promise-hint-weWill-0');
   await gone(lawyer, '#promise-summary');
@@ -82,12 +97,14 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   const statementId = hashParam(lawyer, 'id');
   done();
 
-  done = step('the client acknowledges every item of version 1 and sees the receipt');
+  done = step(
+    'the client reads every item with its 依据, checks 我已阅读并知悉 on each and gets the 知悉回执',
+  );
   const client = (await openBrowser('client-statements', options.browser)).page;
   pages.client = client;
   options.onPages?.(pages);
   await login(client, baseUrl, 'client');
-  await see(client, '#my-statements-entry', '待确认');
+  await see(client, '#my-statements-entry', '待知悉');
   await tap(client, '#my-statements-entry');
   await tap(client, `#my-statement-${statementId}`);
   await see(client, '#statement-title');
@@ -95,15 +112,21 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   if (items < 4) throw new Error(`expected the template's items, found ${items}`);
   await visible(client, '#statement-title').evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await screen('client', 'client-06-statement');
-  await tap(client, '#ack-submit');
-  await see(client, '#my-receipt [data-field="确认版本"]', '第 1 版');
+  await see(client, '[data-testid="statement-item"] [data-testid="item-basis"]', '依据：');
+  await centre(client, '[data-testid="statement-item"]:has([data-testid="item-basis"])');
+  await screen('client', 'client-07-statement-basis');
+  await tap(client, '#ack-submit', '提交知悉回执');
+  await see(client, '#my-receipt [data-field="知悉版本"]', '第 1 版');
+  // The fingerprint is evidence, not reading: it waits under 存证信息.
+  await gone(client, '#my-receipt [data-field="内容指纹"]');
+  await tap(client, '#my-receipt-evidence [role="button"]');
   await see(client, '#my-receipt [data-field="内容指纹"]');
   done();
 
-  done = step('the lawyer revises one item and publishes version 2 with a change note');
+  done = step('the lawyer revises one item and publishes version 2 with a 修订说明');
   await lawyer.goto(`${baseUrl}/#/statement/view/index?id=${encodeURIComponent(statementId)}`);
   await lawyer.reload();
-  await see(lawyer, '#client-status [data-testid="client-status"]', '已确认 第 1 版');
+  await see(lawyer, '#client-status [data-testid="client-status"]', '已知悉 第 1 版');
   await tap(lawyer, '#revise-statement');
   await see(lawyer, '#revision-changes', '内容与当前版本相同');
   await fill(lawyer, 'item-input-weWill-0', VERSION_2_TEXT);
@@ -116,7 +139,7 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   done = step('the client sees exactly that change and acknowledges version 2');
   await client.goto(`${baseUrl}/#/statement/view/index?id=${encodeURIComponent(statementId)}`);
   await client.reload();
-  await see(client, '#statement-changes', '本次更新');
+  await see(client, '#statement-changes', '本次修订');
   await see(client, '#statement-changes', '修改 1 条');
   const marks = client.locator('[data-change] >> visible=true');
   if ((await marks.count()) !== 1)
@@ -124,14 +147,14 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await see(client, '[data-change="changed"]', VERSION_2_TEXT);
   await see(client, '[data-change="changed"] .ct-item-diff__struck', REVISED_TEXT);
   await centre(client, '[data-change="changed"]');
-  await screen('client', 'client-07-statement-diff');
+  await screen('client', 'client-08-statement-diff');
   await checkEveryItem(client);
   await tap(client, '#ack-submit');
-  await see(client, '#my-receipt [data-field="确认版本"]', '第 2 版');
+  await see(client, '#my-receipt [data-field="知悉版本"]', '第 2 版');
   await client.goto(`${baseUrl}/#/statement/mine/index`);
   await client.reload();
-  await see(client, `#my-statement-${statementId}`, '已确认 第 2 版');
-  await screen('client', 'client-08-my-acknowledgments');
+  await see(client, `#my-statement-${statementId}`, '已知悉 第 2 版');
+  await screen('client', 'client-09-my-statements');
   done();
 
   done = step('the lawyer sees both acknowledgments with their receipts');
@@ -139,14 +162,14 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await lawyer.reload();
   await see(lawyer, '#acknowledgments [data-testid="ack-receipt"]', '第 1 版');
   await see(lawyer, '#acknowledgments [data-testid="ack-receipt"]', '第 2 版');
-  await see(lawyer, '#client-status [data-testid="client-status"]', '已确认 第 2 版');
+  await see(lawyer, '#client-status [data-testid="client-status"]', '已知悉 第 2 版');
   await lawyer.goto(`${baseUrl}/#/pages/case/index?id=${encodeURIComponent(caseId)}`);
   await lawyer.reload();
-  await see(lawyer, `#statement-row-${statementId}`, '1/1 已确认');
+  await see(lawyer, `#statement-row-${statementId}`, '1/1 已知悉');
   await lawyer.goto(`${baseUrl}/#/statement/view/index?id=${encodeURIComponent(statementId)}`);
   await lawyer.reload();
-  await see(lawyer, '#client-status [data-testid="client-status"]', '已确认 第 2 版');
+  await see(lawyer, '#client-status [data-testid="client-status"]', '已知悉 第 2 版');
   await centre(lawyer, '#acknowledgments');
-  await screen('lawyer', 'lawyer-08-statement-status');
+  await screen('lawyer', 'lawyer-09-statement-status');
   done();
 }
