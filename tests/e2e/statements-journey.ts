@@ -113,7 +113,11 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await visible(client, '#statement-title').evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await screen('client', 'client-06-statement');
   await see(client, '[data-testid="statement-item"] [data-testid="item-basis"]', '依据：');
-  await centre(client, '[data-testid="statement-item"]:has([data-testid="item-basis"])');
+  // The last item with a 依据 (in 需要您配合), so this screen is not the one above.
+  await client
+    .locator('[data-testid="statement-item"]:has([data-testid="item-basis"]) >> visible=true')
+    .last()
+    .evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await screen('client', 'client-07-statement-basis');
   await tap(client, '#ack-submit', '提交知悉回执');
   await see(client, '#my-receipt [data-field="知悉版本"]', '第 1 版');
