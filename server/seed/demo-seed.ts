@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionName, ActionOutput } from '../../contract/index';
 import { createCasetrail } from '../casetrail';
+import { findTemplate } from '../statements/statement-templates';
 import type { Db } from '../platform/migrate';
 import { PERSONAS } from './personas';
 
 const HOUR = 3600_000;
+/** The 民间借贷 template for the lender, and its item asking the client for the loan evidence. */
+const LENDING_TEMPLATE = 'private-lending';
+const EVIDENCE_ITEM = 'lending-ym-02';
 
 /**
  * Seeds the demo firm through the real API (so the records, hashes and event chain are genuine):
@@ -102,7 +106,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   at += 2 * HOUR;
   const draft = await as(lawyer.subject, 'statement.createDraft', {
     caseId: created.id,
-    templateKey: 'private-lending',
+    templateKey: LENDING_TEMPLATE,
   });
   const v1 = await as(lawyer.subject, 'statement.publish', { statementId: draft.id, changeNote: null });
   at += 5 * HOUR;
@@ -124,17 +128,22 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     stageIndex: 2,
   });
   at += HOUR;
-  const [firstYouMust, ...restYouMust] = v1Content.sections.youMust;
+  // The 举证期限 note belongs to the item that asks 李女士 for her evidence, wherever the template puts it: a
+  // draft keeps the template's item order, so the template item's position finds it in version 1.
+  const evidenceAt = findTemplate(LENDING_TEMPLATE)!.content.sections.youMust.findIndex(
+    (item) => item.id === EVIDENCE_ITEM,
+  );
   await as(lawyer.subject, 'statement.saveDraft', {
     statementId: draft.id,
     content: {
       ...v1Content,
       sections: {
         ...v1Content.sections,
-        youMust: [
-          { ...firstYouMust, text: `${firstYouMust.text}（举证期限为 15 日，请在本周内提供。）` },
-          ...restYouMust,
-        ],
+        youMust: v1Content.sections.youMust.map((item, index) =>
+          index === evidenceAt
+            ? { ...item, text: `${item.text}（举证期限为 15 日，请在本周内提供。）` }
+            : item,
+        ),
       },
     },
   });

@@ -1,6 +1,13 @@
-import { decideReminder, diffVersions, inQuietHours, shanghaiClock, withItemIds } from './statements.rules';
+import {
+  decideReminder,
+  diffVersions,
+  inQuietHours,
+  shanghaiClock,
+  statementContentKey,
+  withItemIds,
+} from './statements.rules';
 
-const content = (weWill: { id: string; text: string }[]) => ({
+const content = (weWill: { id: string; text: string; basis?: string | null }[]) => ({
   title: '告知',
   intro: null,
   sections: { worstCase: [{ id: 'a', text: '最坏' }], weWill, weCannot: [], youMust: [] },
@@ -21,6 +28,20 @@ describe('diffVersions', () => {
       { section: 'weWill', itemId: 'd', change: 'added', before: null, after: '申请保全' },
       { section: 'weWill', itemId: 'c', change: 'removed', before: '出庭', after: null },
     ]);
+  });
+
+  it('counts a changed legal basis as a changed item, and a missing basis (older versions) as none', () => {
+    const before = content([{ id: 'b', text: '提交证据' }]);
+    const withBasis = content([{ id: 'b', text: '提交证据', basis: '民事诉讼法第68条' }]);
+    expect(
+      diffVersions({ versionNo: 1, content: before }, { versionNo: 2, content: withBasis }).items,
+    ).toEqual([{ section: 'weWill', itemId: 'b', change: 'changed', before: '提交证据', after: '提交证据' }]);
+    const withNull = content([{ id: 'b', text: '提交证据', basis: null }]);
+    expect(
+      diffVersions({ versionNo: 1, content: before }, { versionNo: 2, content: withNull }).items,
+    ).toEqual([]);
+    expect(statementContentKey(before)).toBe(statementContentKey(withNull));
+    expect(statementContentKey(before)).not.toBe(statementContentKey(withBasis));
   });
 
   it('reports nothing for identical content', () => {
@@ -47,6 +68,23 @@ describe('withItemIds', () => {
     );
     expect(result.sections.worstCase.map((i) => i.id)).toEqual(['keep', 'new-1']);
     expect(result.sections.weWill.map((i) => i.id)).toEqual(['new-2']);
+  });
+
+  it("keeps each item's legal basis, and gives an item without one basis null", () => {
+    const result = withItemIds(
+      {
+        title: 't',
+        intro: null,
+        sections: {
+          worstCase: [{ id: 'a', text: '1', basis: '民法典第188条' }, { text: '2' }],
+          weWill: [],
+          weCannot: [],
+          youMust: [],
+        },
+      },
+      () => 'new',
+    );
+    expect(result.sections.worstCase.map((i) => i.basis)).toEqual(['民法典第188条', null]);
   });
 });
 

@@ -1,4 +1,5 @@
-import { STATEMENT_LIMITS } from '../../contract/statements';
+import { SECTION_KEYS, STATEMENT_LIMITS, type StatementContent } from '../../contract/statements';
+import { findTemplate } from '../../server/statements/statement-templates';
 import { readCaseEvents } from '../../server/events/event-log.store';
 import { openHarness, setUpFirm, type Firm, type Harness } from '../fixtures/api-harness';
 import { publishStatement, sampleStatement, statementItemIds } from '../fixtures/statements';
@@ -103,6 +104,115 @@ describe('drafting and publishing', () => {
     const v2 = await reviseOneItem(v1.id);
     expect(v2.versions.map((v) => v.versionNo)).toEqual([2, 1]);
     expect(v2.versions[1].contentHash).toBe(v1.current!.contentHash);
+  });
+});
+
+describe('the legal basis of an item', () => {
+  const bases = (content: StatementContent) =>
+    SECTION_KEYS.flatMap((section) => content.sections[section].map((item) => item.basis));
+
+  it('comes with each template item into the draft, and reaches the client once published', async () => {
+    const template = findTemplate('private-lending')!;
+    const draft = await h.ok(firm.lawyer, 'statement.createDraft', {
+      caseId: firm.caseId,
+      templateKey: template.key,
+    });
+    expect(bases(draft.draft!.content)).toEqual(bases(template.content));
+    expect(bases(draft.draft!.content)).toContain('民事诉讼法第67条');
+    await h.ok(firm.lawyer, 'statement.publish', { statementId: draft.id, changeNote: null });
+    const seen = await h.ok(firm.client, 'statement.get', { statementId: draft.id });
+    expect(bases(seen.current!.content)).toEqual(bases(template.content));
+  });
+
+  it('is kept as the lawyer writes it (normalized), an empty one is none, and a long one is refused', async () => {
+    const draft = await h.ok(firm.lawyer, 'statement.createDraft', {
+      caseId: firm.caseId,
+      templateKey: null,
+    });
+    const saved = await h.ok(firm.lawyer, 'statement.saveDraft', {
+      statementId: draft.id,
+      content: {
+        ...sampleStatement,
+        sections: {
+          ...sampleStatement.sections,
+          worstCase: [{ text: '证据不足的风险。', basis: '  民事诉讼法第67条 ' }],
+          weWill: [{ text: '整理证据。', basis: '' }],
+        },
+      },
+    });
+    expect(saved.draft!.content.sections.worstCase[0].basis).toBe('民事诉讼法第67条');
+    expect(saved.draft!.content.sections.weWill[0].basis).toBeNull();
+    expect(saved.draft!.content.sections.youMust[0].basis).toBeNull();
+    const tooLong = await h.err(firm.lawyer, 'statement.saveDraft', {
+      statementId: draft.id,
+      content: {
+        ...sampleStatement,
+        sections: {
+          ...sampleStatement.sections,
+          worstCase: [{ text: '证据不足的风险。', basis: '法'.repeat(STATEMENT_LIMITS.itemBasis + 1) }],
+        },
+      },
+    });
+    expect(tooLong.issues).toEqual([
+      {
+        path: 'content.sections.worstCase.0.basis',
+        message: `不能超过 ${STATEMENT_LIMITS.itemBasis} 个字`,
+      },
+    ]);
+  });
+
+  it('changing only the basis changes the item: a new version, a change note, and the client sees it', async () => {
+    const v1 = await publishStatement(h, firm.lawyer, firm.caseId);
+    await acknowledgeAll(firm.client, v1.id);
+    const content = v1.current!.content;
+    const [risk] = content.sections.worstCase;
+    await h.ok(firm.lawyer, 'statement.saveDraft', {
+      statementId: v1.id,
+      content: {
+        ...content,
+        sections: { ...content.sections, worstCase: [{ ...risk, basis: '民事诉讼法第67条、第68条' }] },
+      },
+    });
+    expect((await h.err(firm.lawyer, 'statement.publish', { statementId: v1.id })).code).toBe(
+      'STATEMENT.CHANGE_NOTE_REQUIRED',
+    );
+    await h.ok(firm.lawyer, 'statement.publish', { statementId: v1.id, changeNote: '补充举证期限的依据' });
+    const seen = await h.ok(firm.client, 'statement.get', { statementId: v1.id });
+    expect(seen.current!.content.sections.worstCase[0].basis).toBe('民事诉讼法第67条、第68条');
+    expect(seen.changesSinceMyAck?.items).toEqual([
+      { section: 'worstCase', itemId: risk.id, change: 'changed', before: risk.text, after: risk.text },
+    ]);
+  });
+
+  it('reads a version stored before items had a basis as basis null, and finds nothing changed in it', async () => {
+    const draft = await h.ok(firm.lawyer, 'statement.createDraft', {
+      caseId: firm.caseId,
+      templateKey: null,
+    });
+    const old = {
+      title: '预期与风险告知',
+      intro: null,
+      sections: {
+        worstCase: [{ id: 'item-before-basis', text: '证据不足的风险。' }],
+        weWill: [],
+        weCannot: [],
+        youMust: [],
+      },
+    };
+    // Written the way earlier versions of the app stored a draft: items without a basis field.
+    await h.db
+      .updateTable('record_drafts')
+      .set({ content: JSON.stringify(old) })
+      .where('record_id', '=', draft.id)
+      .execute();
+    const v1 = await h.ok(firm.lawyer, 'statement.publish', { statementId: draft.id, changeNote: null });
+    expect(v1.current!.content.sections.worstCase).toEqual([
+      { id: 'item-before-basis', text: '证据不足的风险。', basis: null },
+    ]);
+    await h.ok(firm.lawyer, 'statement.saveDraft', { statementId: draft.id, content: v1.current!.content });
+    expect(
+      (await h.err(firm.lawyer, 'statement.publish', { statementId: draft.id, changeNote: '无' })).code,
+    ).toBe('STATEMENT.NOTHING_CHANGED');
   });
 });
 
