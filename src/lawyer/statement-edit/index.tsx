@@ -20,6 +20,9 @@ import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
+// Before promise-guard-ui: the pages sharing the lawyer CSS chunk must load the chips' and the guard's styles in
+// one order (the publish page loads the chips first), or the build warns of a conflicting order.
+import { TemplatePicker } from './template-picker';
 import { PromiseHint, PromiseSummary, confirmPublishDespite } from '../promise-guard-ui';
 import {
   changesAgainst,
@@ -31,7 +34,6 @@ import {
   type EditorForm,
 } from './editor-model';
 import { SectionEditor } from './section-editor';
-import { TemplatePicker } from './template-picker';
 import '../form.scss';
 import './index.scss';
 
