@@ -152,7 +152,7 @@ const StatementEditor = observer(function StatementEditor({ detail }: { detail: 
           value={form.title}
           onChange={(title) => setForm({ ...form, title })}
           maxLength={STATEMENT_LIMITS.title}
-          placeholder="例如 关于本案预期与风险的书面告知"
+          placeholder="例如 民间借贷纠纷预期与风险告知书"
           error={errors.title}
         />
         <PromiseHint text={form.title} id="promise-hint-title" />
@@ -163,7 +163,7 @@ const StatementEditor = observer(function StatementEditor({ detail }: { detail: 
           onChange={(intro) => setForm({ ...form, intro })}
           maxLength={STATEMENT_LIMITS.intro}
           height={88}
-          placeholder="为什么写这份告知、客户应当怎样阅读"
+          placeholder="为什么写这份告知书、客户应当怎样阅读"
         />
         <PromiseHint text={form.intro} id="promise-hint-intro" />
       </Card>
