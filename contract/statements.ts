@@ -52,7 +52,12 @@ export const statementContent = z.object({
 });
 export type StatementContent = z.infer<typeof statementContent>;
 
-const promiseWarning = z.object({ path: z.string(), phrase: z.string() });
+const promiseWarning = z.object({
+  path: z.string(),
+  phrase: z.string(),
+  rule: z.string().default('outcome-promise'),
+  message: z.string().default(''),
+});
 
 export const receipt = z.object({
   acknowledgmentId: z.string(),

@@ -120,11 +120,15 @@ describe('versions keep their author as they were', () => {
       .select('promise_warnings')
       .where('record_id', '=', update.id)
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(version.promise_warnings)).toEqual([{ path: 'body', phrase: '包赢' }]);
+    expect(JSON.parse(version.promise_warnings)).toEqual([
+      expect.objectContaining({ path: 'body', phrase: '包赢', rule: 'outcome-promise' }),
+    ]);
     const [published] = (await readCaseEvents(h.db, firm.caseId)).filter(
       (e) => e.type === 'update.published',
     );
-    expect(JSON.parse(published.payload).promiseWarnings).toEqual([{ path: 'body', phrase: '包赢' }]);
+    expect(JSON.parse(published.payload).promiseWarnings).toEqual([
+      expect.objectContaining({ path: 'body', phrase: '包赢', rule: 'outcome-promise' }),
+    ]);
   });
 
   it('keeps the acknowledging client’s name on the receipt', async () => {

@@ -84,12 +84,14 @@ describe('drafting and publishing', () => {
         sections: { ...sampleStatement.sections, weWill: [{ text: '这个案子包赢。' }] },
       },
     });
-    expect(saved.draft?.promiseWarnings).toEqual([{ path: 'sections.weWill.0', phrase: '包赢' }]);
+    const warning = { path: 'sections.weWill.0', phrase: '包赢', rule: 'outcome-promise' };
+    expect(saved.draft?.promiseWarnings).toEqual([expect.objectContaining(warning)]);
+    expect(saved.draft?.promiseWarnings[0].message).toContain('律师执业管理办法');
     const published = await h.ok(firm.lawyer, 'statement.publish', {
       statementId: draft.id,
       changeNote: null,
     });
-    expect(published.current?.promiseWarnings).toEqual([{ path: 'sections.weWill.0', phrase: '包赢' }]);
+    expect(published.current?.promiseWarnings).toEqual(saved.draft?.promiseWarnings);
   });
 
   it('requires a change note from version 2 on, and a real change', async () => {

@@ -55,8 +55,8 @@ describe('editor model', () => {
   it('names each promise phrase with the place it was found', () => {
     const form = formFromContent(content('我们保证胜诉，这个案子包赢'));
     expect(formWarnings(form)).toEqual([
-      { path: 'sections.weWill.0', phrase: '保证胜诉' },
-      { path: 'sections.weWill.0', phrase: '包赢' },
+      expect.objectContaining({ path: 'sections.weWill.0', phrase: '保证胜诉', rule: 'outcome-promise' }),
+      expect.objectContaining({ path: 'sections.weWill.0', phrase: '包赢', rule: 'outcome-promise' }),
     ]);
     expect(describePath('sections.weWill.0')).toBe('我们会做 第 1 条');
     expect(formWarnings(formFromContent(content('按时提交证据')))).toEqual([]);
@@ -147,9 +147,9 @@ describe('statement editor page', () => {
 
   it('warns under the item and above the publish button, and asks before publishing', async () => {
     const calls = renderEditor(draftDetail('这个案子包赢', false));
-    expect(await screen.findByText('「包赢」属于结果承诺，律师不得承诺案件结果，请修改')).toBeTruthy();
-    expect(screen.getByText('发现 1 处结果承诺用语')).toBeTruthy();
-    expect(screen.getByText('我们会做 第 1 条：「包赢」')).toBeTruthy();
+    expect(await screen.findByText('「包赢」属于承诺案件结果，请修改')).toBeTruthy();
+    expect(screen.getByText('发现 1 处执业规范禁止的用语')).toBeTruthy();
+    expect(screen.getByText('我们会做 第 1 条：「包赢」（承诺案件结果）')).toBeTruthy();
 
     taroMock.answerModals(false); // 返回修改
     await act(async () => fireEvent.click(screen.getByText('发布')));
@@ -165,7 +165,7 @@ describe('statement editor page', () => {
   it('publishes clean text without asking', async () => {
     const calls = renderEditor(draftDetail('按时提交证据', false));
     await screen.findByText('发布');
-    expect(screen.queryByText('发现 1 处结果承诺用语')).toBeNull();
+    expect(screen.queryByText('发现 1 处执业规范禁止的用语')).toBeNull();
     await act(async () => fireEvent.click(screen.getByText('发布')));
     await waitFor(() => expect(calls.some((c) => c.action === 'statement.publish')).toBe(true));
     expect(Taro.showModal).not.toHaveBeenCalled();
