@@ -10,6 +10,7 @@ import {
 import * as initial from './migrations/0001-initial';
 import * as statements from './migrations/0002-statements';
 import * as recordKernel from './migrations/0003-record-kernel';
+import * as answerWarnings from './migrations/0004-answer-warnings';
 import type { Database } from './schema';
 
 /** The query layer for either engine: feature code sees only this type. */
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-statements': statements,
   '0003-record-kernel': recordKernel,
+  '0004-answer-warnings': answerWarnings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

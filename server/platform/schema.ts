@@ -224,6 +224,8 @@ export interface RecordAnswersTable {
   answered_by: string;
   answered_by_name: string;
   answered_at: string;
+  /** JSON: the promise-guard warnings found in the answer when it was sent (`[]` for answers before 0004). */
+  promise_warnings: string;
 }
 
 /** A read model per member of a case, maintained in the transactions that change it. */

@@ -1,4 +1,5 @@
 import { apiError } from '../../contract/errors';
+import { promiseWarnings } from '../../contract/promise-guard';
 import type { StatementContent, StatementItem } from '../../contract/statements';
 import { caseContext, type ActionContext, type ActionHandler, type CaseContext } from '../core/action';
 import { fail, ok } from '../core/result';
@@ -247,7 +248,7 @@ export const statementAcknowledge: ActionHandler<'statement.acknowledge'> = {
             error: apiError(
               'STATEMENT.SUPERSEDED',
               [{ path: 'versionNo', message: `最新版本为第 ${decision.currentVersionNo} 版` }],
-              `该告知书已更新至第 ${decision.currentVersionNo} 版，请查看最新版本后再确认`,
+              `该告知书已修订至第 ${decision.currentVersionNo} 版，请查看最新版本后再提交知悉回执`,
             ),
           };
         case 'NOT_PUBLISHED':
@@ -321,6 +322,8 @@ export const statementAnswer: ActionHandler<'statement.answer'> = {
     const question = await findQuestion(ctx.db, input.questionId);
     if (!question) return fail('NOT_FOUND');
     if (question.answered) return fail('STATEMENT.QUESTION_ANSWERED');
+    // An answer reaches the client like an update does: the warnings the lawyer sent it despite are kept with it.
+    const warnings = promiseWarnings([{ path: 'answer', text: input.answer }]);
     await ctx.db
       .insertInto('record_answers')
       .values({
@@ -330,11 +333,13 @@ export const statementAnswer: ActionHandler<'statement.answer'> = {
         answered_by: ctx.caller.user.id,
         answered_by_name: ctx.caller.user.displayName,
         answered_at: ctx.now,
+        promise_warnings: JSON.stringify(warnings),
       })
       .execute();
     await event(ctx, 'statement.question.answered', {
       statementId: question.record_id,
       questionId: input.questionId,
+      promiseWarnings: warnings,
     });
     const [result] = await listQuestions(ctx.db, question.record_id, input.questionId);
     return ok(result);

@@ -309,7 +309,7 @@ describe('migrating to the record kernel', () => {
     const chainBefore = await verifyCaseEvents(db, 'case-0001');
     expect(chainBefore.valid).toBe(true);
 
-    expect(await migrate(db)).toEqual(['0003-record-kernel']);
+    expect(await migrate(db)).toEqual(['0003-record-kernel', '0004-answer-warnings']);
     const app = await createCasetrail({ db, clock: () => new Date(at(60)) });
 
     expect(await verifyCaseEvents(db, 'case-0001')).toEqual(chainBefore);

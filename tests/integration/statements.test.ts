@@ -454,6 +454,39 @@ describe('questions', () => {
     expect(seen.myReceipt).toBeNull();
   });
 
+  it('keeps the promise warnings found in an answer with it and in its event, and still sends it', async () => {
+    const statement = await publishStatement(h, firm.lawyer, firm.caseId);
+    const ask = (question: string) =>
+      h.ok(firm.client, 'statement.ask', {
+        statementId: statement.id,
+        versionNo: 1,
+        itemId: statementItemIds(statement)[0],
+        question,
+      });
+    const [risky, careful] = [await ask('能赢吗？'), await ask('要多久？')];
+    const answer = (questionId: string, text: string) =>
+      h.ok(firm.lawyer, 'statement.answer', { questionId, answer: text });
+    expect((await answer(risky.id, '放心，我跟主审法官很熟，这个案子包赢。')).answer?.text).toContain('包赢');
+    await answer(careful.id, '我们不能保证胜诉，一审一般需要六个月左右。');
+
+    const stored = await h.db
+      .selectFrom('record_answers')
+      .select(['question_id', 'promise_warnings'])
+      .execute();
+    const warningsOf = (id: string) =>
+      JSON.parse(stored.find((row) => row.question_id === id)!.promise_warnings);
+    expect(warningsOf(risky.id)).toEqual([
+      expect.objectContaining({ path: 'answer', phrase: '主审法官很熟', rule: 'influence' }),
+      expect.objectContaining({ path: 'answer', phrase: '包赢', rule: 'outcome-promise' }),
+    ]);
+    expect(warningsOf(careful.id)).toEqual([]);
+
+    const events = (await readCaseEvents(h.db, firm.caseId)).filter(
+      (e) => e.type === 'statement.question.answered',
+    );
+    expect(events.map((e) => JSON.parse(e.payload).promiseWarnings)).toEqual([warningsOf(risky.id), []]);
+  });
+
   it('refuses a question on an item that does not exist', async () => {
     const statement = await publishStatement(h, firm.lawyer, firm.caseId);
     const before = await h.counts();

@@ -19,6 +19,8 @@ import { useSubmission } from '@/feedback/use-submission';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
+import { promiseWarnings } from '@contract/promise-guard';
+import { PromiseHint, confirmSendDespite } from '../../lawyer/promise-guard-ui';
 import { receiptLine } from '../receipt-card';
 import { ItemCard } from './item-card';
 import { StatementHeader } from './statement-header';
@@ -87,8 +89,10 @@ const AnswerBox = observer(function AnswerBox({ question }: { question: Question
   const { statements } = useStores();
   const [text, setText] = useState('');
   const { busy, run } = useSubmission();
+  const warnings = promiseWarnings([{ path: 'answer', text }]);
   const submit = async () => {
     if (!text.trim()) return;
+    if (!(await confirmSendDespite(warnings, '发送'))) return;
     await run((options) => statements.answer(question.id, text, options), {
       onSuccess: () => toastSuccess('已回复'),
     });
@@ -110,6 +114,7 @@ const AnswerBox = observer(function AnswerBox({ question }: { question: Question
         maxLength={STATEMENT_LIMITS.answer}
         height={72}
       />
+      <PromiseHint text={text} id={`promise-hint-answer-${question.id}`} />
       <Button
         id={`answer-submit-${question.id}`}
         size="small"

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import type { Receipt, StatementDetail } from '@contract/index';
 import { RootStore, StoresProvider } from '@/stores';
 import { fakeApi, fail } from '@/stores/fake-api.test-helper';
@@ -262,5 +263,50 @@ describe('statement page (lawyer)', () => {
     expect(screen.getByText('依据：民事诉讼法第67条')).toBeTruthy();
     // Lawyers have no checkboxes: they read the same items.
     expect(document.querySelector('[id^="ack-check-"]')).toBeNull();
+  });
+
+  it('names promise language in a written answer and asks before sending it: 返回修改 or 仍然发送', async () => {
+    const question = {
+      id: 'q-1',
+      versionNo: 2,
+      itemId: 'it-worst',
+      itemText: '法院可能驳回全部诉讼请求',
+      askedBy: 'u-client',
+      askedByName: '李女士',
+      question: '能赢吗？',
+      askedAt: '2025-03-08T06:40:00Z',
+      answer: null,
+    };
+    const calls = renderPage({
+      'statement.get': () => detail({ draft: null, clients: [], acknowledgments: [], questions: [question] }),
+      'statement.answer': () => ({
+        ...question,
+        answer: {
+          text: '放心，我跟主审法官很熟。',
+          answeredByName: '张律师',
+          answeredAt: '2025-03-08T07:00:00Z',
+        },
+      }),
+    });
+    await screen.findByText('李女士：能赢吗？');
+    // Taro's H5 Textarea is a custom element: type into its <textarea> once it has rendered one.
+    const answerInput = await waitFor(() => {
+      const element = document.querySelector('#answer-input-q-1 textarea');
+      if (!element) throw new Error('textarea not rendered yet');
+      return element;
+    });
+    fireEvent.input(answerInput, { target: { value: '放心，我跟主审法官很熟。' } });
+    expect(await screen.findByText('「主审法官很熟」属于暗示与办案人员有特殊关系，请修改')).toBeTruthy();
+
+    taroMock.answerModals(false); // 返回修改
+    await act(async () => fireEvent.click(screen.getByText('回复')));
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ cancelText: '返回修改', confirmText: '仍然发送' }),
+    );
+    expect(calls.some((c) => c.action === 'statement.answer')).toBe(false);
+
+    taroMock.answerModals(true); // 仍然发送
+    await act(async () => fireEvent.click(screen.getByText('回复')));
+    await waitFor(() => expect(calls.some((c) => c.action === 'statement.answer')).toBe(true));
   });
 });
