@@ -96,7 +96,7 @@ export const statementCreateDraft: ActionHandler<'statement.createDraft'> = {
               youMust: template.content.sections.youMust.map(startingItem),
             },
           }
-        : { title: '预期与风险告知', intro: null, sections: EMPTY_SECTIONS },
+        : { title: '预期与风险告知书', intro: null, sections: EMPTY_SECTIONS },
       newItemId,
     );
     await createRecord(ctx.db, {

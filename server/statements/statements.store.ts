@@ -288,7 +288,7 @@ export async function listStatementSummaries(
       id: r.id,
       caseId: r.case_id,
       caseTitle: r.case_title,
-      title: r.title ?? draft?.content.title ?? '预期与风险告知',
+      title: r.title ?? draft?.content.title ?? '预期与风险告知书',
       versionNo: Number(r.current_version_no),
       publishedAt: r.published_at,
       hasDraft: !!draft,
