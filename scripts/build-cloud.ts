@@ -21,6 +21,8 @@ async function main() {
     minify: true,
     sourcemap: false,
     legalComments: 'none',
+    // The templates and guard rules are Chinese text: as UTF-8 each character is 3 bytes, escaped it would be 6.
+    charset: 'utf8',
     external: ['wx-server-sdk', 'better-sqlite3', 'pg-native'],
     metafile: true,
     logLevel: 'warning',

@@ -98,8 +98,31 @@ export async function listCaseSummaries(
   userId: string,
   page: { after: CaseListPosition | null; limit: number } | { only: string },
 ): Promise<{ cases: CaseSummary[]; next: CaseListPosition | null }> {
-  let query = db
-    .selectFrom('member_case_state as st')
+  // The page is chosen first, from the member's own index alone (a derived table with its own LIMIT is planned
+  // on its own, so PostgreSQL walks the index whatever its statistics say); the joins then read only that page.
+  let chosen = db
+    .selectFrom('member_case_state')
+    .select(['case_id', 'user_id', 'unread_updates', 'last_activity_at'])
+    .where('user_id', '=', userId)
+    .orderBy('last_activity_at', 'desc')
+    .orderBy('case_id', 'desc');
+  let limit = Infinity;
+  if ('only' in page) chosen = chosen.where('case_id', '=', page.only);
+  else {
+    limit = page.limit;
+    chosen = chosen.limit(page.limit + 1);
+    const after = page.after;
+    if (after) {
+      chosen = chosen.where((e) =>
+        e.or([
+          e('last_activity_at', '<', after.lastActivityAt),
+          e.and([e('last_activity_at', '=', after.lastActivityAt), e('case_id', '<', after.caseId)]),
+        ]),
+      );
+    }
+  }
+  const query = db
+    .selectFrom(chosen.as('st'))
     .innerJoin('case_members as m', (j) =>
       j.onRef('m.case_id', '=', 'st.case_id').onRef('m.user_id', '=', 'st.user_id'),
     )
@@ -124,24 +147,8 @@ export async function listCaseSummaries(
           .whereRef('cs.case_id', '=', 'c.id')
           .as('stage_count'),
     ])
-    .where('st.user_id', '=', userId)
     .orderBy('st.last_activity_at', 'desc')
     .orderBy('st.case_id', 'desc');
-  let limit = Infinity;
-  if ('only' in page) query = query.where('st.case_id', '=', page.only);
-  else {
-    limit = page.limit;
-    query = query.limit(page.limit + 1);
-    const after = page.after;
-    if (after) {
-      query = query.where((e) =>
-        e.or([
-          e('st.last_activity_at', '<', after.lastActivityAt),
-          e.and([e('st.last_activity_at', '=', after.lastActivityAt), e('st.case_id', '<', after.caseId)]),
-        ]),
-      );
-    }
-  }
   const rows = await query.execute();
   const pageRows = rows.slice(0, limit);
   if (pageRows.length === 0) return { cases: [], next: null };

@@ -138,18 +138,25 @@ async function clientStatuses(
   responses: StoredResponse[],
 ): Promise<ClientStatus[]> {
   const clients = await caseClients(db, caseId);
-  const views = current ? await viewsOf(db, [current.id]) : [];
+  const views = new Map((current ? await viewsOf(db, [current.id]) : []).map((v) => [v.userId, v.viewedAt]));
   const reminders = await lastRemindersAt(db, statementId);
+  const acknowledgmentsBy = new Map<string, StoredResponse[]>();
+  for (const r of responses) {
+    if (!acknowledged(r)) continue;
+    const list = acknowledgmentsBy.get(r.userId);
+    if (list) list.push(r);
+    else acknowledgmentsBy.set(r.userId, [r]);
+  }
   return clients.map((c) => {
-    const mine = responses.filter((r) => r.userId === c.user_id && acknowledged(r));
+    const mine = acknowledgmentsBy.get(c.user_id) ?? [];
     const receipt = current ? (mine.find((r) => r.versionId === current.id) ?? null) : null;
-    const view = views.find((v) => v.userId === c.user_id);
+    const viewedAt = views.get(c.user_id) ?? null;
     return {
       userId: c.user_id,
       displayName: c.display_name,
-      state: standing({ acknowledged: !!receipt, viewed: !!view }),
+      state: standing({ acknowledged: !!receipt, viewed: viewedAt !== null }),
       receipt: receipt && toReceipt(receipt),
-      viewedAt: receipt ? null : (view?.viewedAt ?? null),
+      viewedAt: receipt ? null : viewedAt,
       lastAcknowledgedVersionNo: mine.length ? Math.max(...mine.map((r) => r.versionNo)) : null,
       lastRemindedAt: reminders.get(c.user_id) ?? null,
     };
