@@ -52,13 +52,19 @@ function probeFile(): string {
 export function firstAnswer(store: Store, caseId: string, subject: string): Row {
   const file = probeFile();
   const times: number[] = [];
+  const afterLoad: number[] = [];
+  const preload = path.join(path.dirname(file), 'load-start.cjs');
+  fs.writeFileSync(preload, 'globalThis.loadStart = performance.now();\n');
   for (let i = 0; i < 5; i++) {
-    const out = execFileSync(process.execPath, [file, JSON.stringify(store.location), caseId, subject], {
-      env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
-    }).toString();
+    const out = execFileSync(
+      process.execPath,
+      ['--require', preload, file, JSON.stringify(store.location), caseId, subject],
+      { env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') } },
+    ).toString();
     times.push(Number(/first answer (\S+) ms/.exec(out)?.[1]));
+    afterLoad.push(Number(/after load (\S+) ms/.exec(out)?.[1]));
   }
-  const first = median(times);
+  const first = median(afterLoad);
   // The floor under it: a bare node process reaching its first line, measured the same way.
   const bare = median(
     Array.from({ length: 5 }, () =>
@@ -68,7 +74,9 @@ export function firstAnswer(store: Store, caseId: string, subject: string): Row 
   return {
     what: 'first answer after load (fresh process, median of 5)',
     value: `${first.toFixed(1)} ms`,
-    detail: `runs ${times.map((t) => t.toFixed(0)).join(', ')} ms; bare node start ${bare.toFixed(0)} ms`,
+    detail:
+      `from loading the bundle: ${afterLoad.map((t) => t.toFixed(0)).join(', ')} ms; ` +
+      `from process start: ${times.map((t) => t.toFixed(0)).join(', ')} ms (bare node start ${bare.toFixed(0)} ms)`,
     budget: '≤ 100 ms',
     pass: first <= 100,
   };

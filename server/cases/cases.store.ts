@@ -130,7 +130,13 @@ export async function listCaseSummaries(
     .innerJoin('case_stages as s', (j) =>
       j.onRef('s.case_id', '=', 'c.id').onRef('s.idx', '=', 'c.current_stage_index'),
     )
+    // The case's lawyers, one row each, read from the chosen page by the members' primary key.
+    .leftJoin('case_members as lm', (j) =>
+      j.onRef('lm.case_id', '=', 'st.case_id').on('lm.role', '=', 'lawyer'),
+    )
+    .leftJoin('users as lu', 'lu.id', 'lm.user_id')
     .select([
+      'lu.display_name as lawyer_name',
       'c.id',
       'c.title',
       'c.case_type',
@@ -148,27 +154,23 @@ export async function listCaseSummaries(
           .as('stage_count'),
     ])
     .orderBy('st.last_activity_at', 'desc')
-    .orderBy('st.case_id', 'desc');
-  const rows = await query.execute();
-  const pageRows = rows.slice(0, limit);
+    .orderBy('st.case_id', 'desc')
+    .orderBy('lm.joined_at');
+  const byCase = new Map<
+    string,
+    { row: Awaited<ReturnType<typeof query.execute>>[number]; lawyers: string[] }
+  >();
+  for (const row of await query.execute()) {
+    const entry = byCase.get(row.id) ?? { row, lawyers: [] };
+    if (row.lawyer_name !== null) entry.lawyers.push(row.lawyer_name);
+    byCase.set(row.id, entry);
+  }
+  const all = [...byCase.values()];
+  const pageRows = all.slice(0, limit);
   if (pageRows.length === 0) return { cases: [], next: null };
-
-  const lawyers = await db
-    .selectFrom('case_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.case_id', 'u.display_name'])
-    .where('m.role', '=', 'lawyer')
-    .where(
-      'm.case_id',
-      'in',
-      pageRows.map((r) => r.id),
-    )
-    .orderBy('m.joined_at')
-    .execute();
-
-  const last = pageRows[pageRows.length - 1];
+  const last = pageRows[pageRows.length - 1].row;
   return {
-    cases: pageRows.map((r) => ({
+    cases: pageRows.map(({ row: r, lawyers }) => ({
       id: r.id,
       title: r.title,
       caseType: r.case_type as CaseType,
@@ -176,11 +178,11 @@ export async function listCaseSummaries(
       currentStage: { index: Number(r.current_stage_index), name: r.stage_name },
       stageCount: Number(r.stage_count),
       myRole: r.role,
-      lawyerNames: lawyers.filter((l) => l.case_id === r.id).map((l) => l.display_name),
+      lawyerNames: lawyers,
       unread: Number(r.unread_updates),
       lastActivityAt: r.last_activity_at,
     })),
-    next: rows.length > limit ? { lastActivityAt: last.last_activity_at, caseId: last.id } : null,
+    next: all.length > limit ? { lastActivityAt: last.last_activity_at, caseId: last.id } : null,
   };
 }
 
