@@ -1,7 +1,7 @@
 import { STAGE_TEMPLATES } from '../../contract/case-types';
 import { caseContext, userContext, type ActionHandler } from '../core/action';
 import { fail, ok } from '../core/result';
-import { appendCaseEvent, verifyCaseEvents } from '../events/event-log.store';
+import { verifyCaseEvents } from '../events/event-log.store';
 import { newId } from '../platform/crypto';
 import { findLawyerProfile } from '../session/users.store';
 import { decodeCursor, encodeCursor } from '../updates/updates.rules';
@@ -16,15 +16,23 @@ export const caseCreate: ActionHandler<'case.create'> = {
     if (!(await findLawyerProfile(ctx.db, lawyerId))) return fail('LAWYER.PROFILE_REQUIRED');
     const caseId = newId();
     const stages = STAGE_TEMPLATES[input.caseType];
-    await insertCase(ctx.db, { id: caseId, ...input, stages, createdBy: lawyerId, now: ctx.now });
-    await addMember(ctx.db, { caseId, userId: lawyerId, role: 'lawyer', now: ctx.now, inviteId: null });
-    await appendCaseEvent(ctx.db, {
-      caseId,
-      at: ctx.now,
-      actorId: lawyerId,
-      type: 'case.created',
-      payload: { caseType: input.caseType, stages: stages.map((s) => s.name) },
+    const caseCommits = await insertCase(ctx.db, {
+      id: caseId,
+      ...input,
+      stages,
+      createdBy: lawyerId,
+      now: ctx.now,
     });
+    await addMember(
+      ctx.db,
+      { caseId, userId: lawyerId, role: 'lawyer', now: ctx.now, inviteId: null },
+      {
+        type: 'case.created',
+        actorId: lawyerId,
+        payload: { caseType: input.caseType, stages: stages.map((s) => s.name) },
+        alsoCommits: caseCommits,
+      },
+    );
     const detail = await getCaseDetail(ctx.db, caseId, lawyerId);
     if (!detail) throw new Error('a case just created must be readable');
     return ok(detail);

@@ -1,5 +1,8 @@
 import type { CaseDetail, CaseSummary, MemberRole } from '../../contract/cases';
 import type { CaseType, StageTemplate } from '../../contract/case-types';
+import type { CaseEventType } from '../events/event-log.store';
+import { commitRow, type RowCommitment } from '../evidence/evidence-tables';
+import { insertCommitted } from '../evidence/evidence.store';
 import type { Db } from '../platform/migrate';
 import { stageStatuses } from './stages.rules';
 
@@ -16,36 +19,41 @@ export async function insertCase(
     createdBy: string;
     now: string;
   },
-): Promise<void> {
-  await db
-    .insertInto('cases')
-    .values({
-      id: c.id,
-      title: c.title,
-      case_type: c.caseType,
-      case_number: c.caseNumber,
-      court: c.court,
-      opposing_party: c.opposingParty,
-      current_stage_index: 0,
-      created_by: c.createdBy,
-      created_at: c.now,
-      last_activity_at: c.now,
-    })
-    .execute();
-  await db
-    .insertInto('case_stages')
-    .values(c.stages.map((s, idx) => ({ case_id: c.id, idx, name: s.name, description: s.description })))
-    .execute();
+): Promise<RowCommitment[]> {
+  const row = {
+    id: c.id,
+    title: c.title,
+    case_type: c.caseType,
+    case_number: c.caseNumber,
+    court: c.court,
+    opposing_party: c.opposingParty,
+    current_stage_index: 0,
+    created_by: c.createdBy,
+    created_at: c.now,
+    last_activity_at: c.now,
+  };
+  await db.insertInto('cases').values(row).execute();
+  const stages = c.stages.map((s, idx) => ({ case_id: c.id, idx, name: s.name, description: s.description }));
+  await db.insertInto('case_stages').values(stages).execute();
+  return [commitRow('cases', row), ...stages.map((s) => commitRow('case_stages', s))];
 }
 
+/**
+ * Adds a member with the event that records it (`case.created` for the case's first lawyer, `member.joined`
+ * for a client), which commits to the membership row.
+ */
 export async function addMember(
   db: Db,
   m: { caseId: string; userId: string; role: MemberRole; now: string; inviteId: string | null },
+  event: {
+    type: CaseEventType;
+    actorId: string;
+    payload: Record<string, unknown>;
+    alsoCommits?: RowCommitment[];
+  },
 ): Promise<void> {
-  await db
-    .insertInto('case_members')
-    .values({ case_id: m.caseId, user_id: m.userId, role: m.role, joined_at: m.now, invite_id: m.inviteId })
-    .execute();
+  const row = { case_id: m.caseId, user_id: m.userId, role: m.role, joined_at: m.now, invite_id: m.inviteId };
+  await insertCommitted(db, 'case_members', row, { caseId: m.caseId, at: m.now, ...event });
   // A new member has read nothing: every update by someone else is news to them. Counted once, at joining.
   const unread = await db
     .selectFrom('records')

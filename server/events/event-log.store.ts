@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { canonicalJson, sha256Hex } from '../platform/crypto';
 import { isPostgres } from '../platform/engine';
 import type { Db } from '../platform/migrate';
+import type { RowCommitment } from '../evidence/evidence-tables';
 import {
   GENESIS_HASH,
   eventHashInput,
@@ -26,7 +27,8 @@ export type CaseEventType =
   | 'statement.acknowledged'
   | 'statement.question.asked'
   | 'statement.question.answered'
-  | 'statement.reminder.queued';
+  | 'statement.reminder.queued'
+  | 'evidence.checkpoint';
 
 /**
  * Serializes writers of one case's chain until the transaction ends. On PostgreSQL a row lock on the case
@@ -50,6 +52,8 @@ export async function appendCaseEvent(
     actorId: string;
     type: CaseEventType;
     payload: Record<string, unknown>;
+    /** The evidence rows this event creates, as committed (`verify` holds each row to it). */
+    commits?: RowCommitment[];
   },
 ): Promise<ChainEvent> {
   await lockCaseChain(db, event.caseId);
@@ -66,7 +70,9 @@ export async function appendCaseEvent(
     at: event.at,
     actorId: event.actorId,
     type: event.type,
-    payload: canonicalJson(event.payload),
+    payload: canonicalJson(
+      event.commits?.length ? { ...event.payload, commits: event.commits } : event.payload,
+    ),
     prevHash: head?.hash ?? GENESIS_HASH,
   };
   const chained: ChainEvent = { ...unhashed, hash: sha256Hex(eventHashInput(unhashed)) };

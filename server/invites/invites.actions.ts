@@ -109,14 +109,15 @@ export const inviteRedeem: ActionHandler<'invite.redeem'> = {
       return ok({ kind: 'lawyer' as const, caseId: null });
     }
     const caseId = invite.case_id as string;
-    await addMember(ctx.db, { caseId, userId: user.id, role: 'client', now: ctx.now, inviteId: invite.id });
-    await appendCaseEvent(ctx.db, {
-      caseId,
-      at: ctx.now,
-      actorId: user.id,
-      type: 'member.joined',
-      payload: { userId: user.id, role: 'client', inviteId: invite.id },
-    });
+    await addMember(
+      ctx.db,
+      { caseId, userId: user.id, role: 'client', now: ctx.now, inviteId: invite.id },
+      {
+        type: 'member.joined',
+        actorId: user.id,
+        payload: { userId: user.id, role: 'client', inviteId: invite.id },
+      },
+    );
     return ok({ kind: 'client' as const, caseId });
   },
 };

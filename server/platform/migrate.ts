@@ -11,6 +11,7 @@ import * as initial from './migrations/0001-initial';
 import * as statements from './migrations/0002-statements';
 import * as recordKernel from './migrations/0003-record-kernel';
 import * as answerWarnings from './migrations/0004-answer-warnings';
+import * as evidence from './migrations/0005-evidence';
 import type { Database } from './schema';
 
 /** The query layer for either engine: feature code sees only this type. */
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-statements': statements,
   '0003-record-kernel': recordKernel,
   '0004-answer-warnings': answerWarnings,
+  '0005-evidence': evidence,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -23,6 +23,13 @@ export interface Database {
   record_answers: RecordAnswersTable;
   member_case_state: MemberCaseStateTable;
   notification_outbox: NotificationOutboxTable;
+  firm_log: FirmLogTable;
+  firm_timestamps: FirmTimestampsTable;
+}
+
+/** The case-chain position of the event that committed to an evidence row (null: a view that is not evidence). */
+interface CommittedByEvent {
+  event_seq: number | null;
 }
 
 export interface UsersTable {
@@ -87,7 +94,7 @@ export interface CaseStagesTable {
   description: string;
 }
 
-export interface CaseMembersTable {
+export interface CaseMembersTable extends CommittedByEvent {
   case_id: string;
   user_id: string;
   role: MemberRole;
@@ -143,7 +150,7 @@ export interface RecordsTable {
   current_version_at: string | null;
 }
 
-export interface RecordVersionsTable {
+export interface RecordVersionsTable extends CommittedByEvent {
   id: string;
   record_id: string;
   version_no: number;
@@ -165,7 +172,7 @@ export interface RecordVersionsTable {
   published_at: string;
 }
 
-export interface RecordViewsTable {
+export interface RecordViewsTable extends CommittedByEvent {
   version_id: string;
   user_id: string;
   record_id: string;
@@ -178,7 +185,7 @@ export interface RecordViewsTable {
 
 export type ResponseKind = 'acknowledged' | 'disputed';
 
-export interface RecordResponsesTable {
+export interface RecordResponsesTable extends CommittedByEvent {
   id: string;
   record_id: string;
   version_id: string;
@@ -204,7 +211,7 @@ export interface RecordDraftsTable {
   updated_at: string;
 }
 
-export interface RecordQuestionsTable {
+export interface RecordQuestionsTable extends CommittedByEvent {
   id: string;
   record_id: string;
   version_id: string;
@@ -217,7 +224,7 @@ export interface RecordQuestionsTable {
   asked_at: string;
 }
 
-export interface RecordAnswersTable {
+export interface RecordAnswersTable extends CommittedByEvent {
   question_id: string;
   record_id: string;
   answer: string;
@@ -235,4 +242,27 @@ export interface MemberCaseStateTable {
   /** Updates by others whose current version this member has not read. */
   unread_updates: number;
   last_activity_at: string;
+}
+
+/** The firm log: one entry per case head as sealed, chained across all cases (DESIGN §4). */
+export interface FirmLogTable {
+  seq: number;
+  at: string;
+  case_id: string;
+  case_seq: number;
+  case_head: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** RFC 3161 tokens over firm-log heads. */
+export interface FirmTimestampsTable {
+  firm_seq: number;
+  firm_head: string;
+  tsa_url: string;
+  /** Base64 of the DER TimeStampToken. */
+  token: string;
+  gen_time: string;
+  serial: string;
+  created_at: string;
 }

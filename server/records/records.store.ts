@@ -7,7 +7,9 @@
 import type { ClientInfo } from '../../contract/envelope';
 import type { MemberRole } from '../../contract/roles';
 import type { PromiseWarning } from '../../contract/promise-guard';
-import { appendCaseEvent, type CaseEventType } from '../events/event-log.store';
+import { lockCaseChain, type CaseEventType } from '../events/event-log.store';
+import { chainPosition, insertCommitted, positionOf, type ChainPosition } from '../evidence/evidence.store';
+import { commitRow, type RowCommitment } from '../evidence/evidence-tables';
 import { canonicalJson, newId, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
 import type { RecordKind, RecordResponsesTable, RecordVersionsTable } from '../platform/schema';
@@ -65,6 +67,8 @@ export interface StoredResponse {
   reason: string | null;
   contentHash: string;
   respondedAt: string;
+  /** The chain position of the event that committed it (null only for rows from before migration 0005). */
+  chain: ChainPosition | null;
 }
 
 /** The event key naming the record in its kind's events (`updateId`, `statementId`): one shape per kind. */
@@ -93,24 +97,26 @@ export async function findRecord(db: Db, recordId: string): Promise<RecordRow> {
   };
 }
 
-/** Creates a record with no version yet (a statement starts as a draft; an update publishes at once). */
+/**
+ * Creates a record with no version yet (a statement starts as a draft; an update publishes at once). Returns
+ * the row's commitment, for the event that announces the record.
+ */
 export async function createRecord(
   db: Db,
   r: { id: string; caseId: string; kind: RecordKind; createdBy: string; now: string },
-): Promise<void> {
-  await db
-    .insertInto('records')
-    .values({
-      id: r.id,
-      case_id: r.caseId,
-      kind: r.kind,
-      created_by: r.createdBy,
-      created_at: r.now,
-      current_version_id: null,
-      current_version_no: 0,
-      current_version_at: null,
-    })
-    .execute();
+): Promise<RowCommitment> {
+  const row = {
+    id: r.id,
+    case_id: r.caseId,
+    kind: r.kind,
+    created_by: r.createdBy,
+    created_at: r.now,
+    current_version_id: null,
+    current_version_no: 0,
+    current_version_at: null,
+  };
+  await db.insertInto('records').values(row).execute();
+  return commitRow('records', row);
 }
 
 /**
@@ -132,45 +138,37 @@ export async function publishVersion<C>(
     promiseWarnings: PromiseWarning[];
     author: Actor;
     now: string;
-    event: { type: CaseEventType; payload?: Record<string, unknown> };
+    event: { type: CaseEventType; payload?: Record<string, unknown>; commits?: RowCommitment[] };
     /** Whether members count this version as unread news (progress updates do). */
     countsAsUnread: boolean;
     replaces?: { id: string } | null;
   },
-): Promise<{ id: string; contentHash: string }> {
+): Promise<{ id: string; contentHash: string; chain: ChainPosition }> {
   const canonical = canonicalJson(v.evidence);
   const id = newId();
   const contentHash = sha256Hex(canonical);
-  await db
-    .insertInto('record_versions')
-    .values({
-      id,
-      record_id: v.record.id,
-      version_no: v.versionNo,
-      title: v.title,
-      excerpt: v.excerpt ?? '',
-      content: JSON.stringify(v.content),
-      canonical,
-      content_hash: contentHash,
-      note: v.note,
-      promise_warnings: JSON.stringify(v.promiseWarnings),
-      author_id: v.author.userId,
-      author_name: v.author.name,
-      author_role: v.author.role,
-      published_at: v.now,
-    })
-    .execute();
-  if (v.countsAsUnread) await raiseUnread(db, v.record, v.versionNo, v.replaces?.id ?? null);
-  await db
-    .updateTable('records')
-    .set({ current_version_id: id, current_version_no: v.versionNo, current_version_at: v.now })
-    .where('id', '=', v.record.id)
-    .execute();
-  await appendCaseEvent(db, {
+  const row = {
+    id,
+    record_id: v.record.id,
+    version_no: v.versionNo,
+    title: v.title,
+    excerpt: v.excerpt ?? '',
+    content: JSON.stringify(v.content),
+    canonical,
+    content_hash: contentHash,
+    note: v.note,
+    promise_warnings: JSON.stringify(v.promiseWarnings),
+    author_id: v.author.userId,
+    author_name: v.author.name,
+    author_role: v.author.role,
+    published_at: v.now,
+  };
+  const event = await insertCommitted(db, 'record_versions', row, {
     caseId: v.record.caseId,
     at: v.now,
     actorId: v.author.userId,
     type: v.event.type,
+    alsoCommits: v.event.commits,
     payload: {
       [idKey(v.record.kind)]: v.record.id,
       versionId: id,
@@ -182,7 +180,13 @@ export async function publishVersion<C>(
       ...v.event.payload,
     },
   });
-  return { id, contentHash };
+  if (v.countsAsUnread) await raiseUnread(db, v.record, v.versionNo, v.replaces?.id ?? null);
+  await db
+    .updateTable('records')
+    .set({ current_version_id: id, current_version_no: v.versionNo, current_version_at: v.now })
+    .where('id', '=', v.record.id)
+    .execute();
+  return { id, contentHash, chain: chainPosition(event) };
 }
 
 /** A new version is unread news for every member but the record's author, and again for who read the last one. */
@@ -262,42 +266,36 @@ export async function recordView(
     eventType: CaseEventType | null;
     countsAsUnread: boolean;
   },
-): Promise<{ created: boolean; viewedAt: string }> {
-  const inserted = await db
-    .insertInto('record_views')
-    .values({
-      version_id: v.version.id,
-      user_id: v.viewer.userId,
-      record_id: v.record.id,
-      role: v.viewer.role,
-      viewed_at: v.evidence.now,
-      request_id: v.evidence.requestId,
-      client_info: v.evidence.client ? JSON.stringify(v.evidence.client) : null,
-      source_ip: v.evidence.sourceIp,
-    })
-    .onConflict((oc) => oc.columns(['version_id', 'user_id']).doNothing())
+): Promise<{ created: boolean; viewedAt: string; chain: ChainPosition | null }> {
+  // Under the case's lock a second request for the same view waits, then finds the first one's row.
+  await lockCaseChain(db, v.record.caseId);
+  const first = await db
+    .selectFrom('record_views')
+    .select(['viewed_at', 'event_seq'])
+    .where('version_id', '=', v.version.id)
+    .where('user_id', '=', v.viewer.userId)
     .executeTakeFirst();
-  const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
-  if (!created) {
-    const first = await db
-      .selectFrom('record_views')
-      .select('viewed_at')
-      .where('version_id', '=', v.version.id)
-      .where('user_id', '=', v.viewer.userId)
-      .executeTakeFirstOrThrow();
-    return { created, viewedAt: first.viewed_at };
+  if (first) {
+    const chain = await positionOf(
+      db,
+      v.record.caseId,
+      first.event_seq === null ? null : Number(first.event_seq),
+    );
+    return { created: false, viewedAt: first.viewed_at, chain };
   }
-  if (v.countsAsUnread && v.isCurrent && v.viewer.userId !== v.record.createdBy) {
-    await db
-      .updateTable('member_case_state')
-      .set((eb) => ({ unread_updates: eb('unread_updates', '-', 1) }))
-      .where('case_id', '=', v.record.caseId)
-      .where('user_id', '=', v.viewer.userId)
-      .where('unread_updates', '>', 0)
-      .execute();
-  }
+  const row = {
+    version_id: v.version.id,
+    user_id: v.viewer.userId,
+    record_id: v.record.id,
+    role: v.viewer.role,
+    viewed_at: v.evidence.now,
+    request_id: v.evidence.requestId,
+    client_info: v.evidence.client ? JSON.stringify(v.evidence.client) : null,
+    source_ip: v.evidence.sourceIp,
+  };
+  let chain: ChainPosition | null = null;
   if (v.eventType) {
-    await appendCaseEvent(db, {
+    const event = await insertCommitted(db, 'record_views', row, {
       caseId: v.record.caseId,
       at: v.evidence.now,
       actorId: v.viewer.userId,
@@ -311,8 +309,24 @@ export async function recordView(
         sourceIp: v.evidence.sourceIp,
       },
     });
+    chain = chainPosition(event);
+  } else {
+    // Not evidence (a lawyer opening their own case's update): kept for read state only, on no chain.
+    await db
+      .insertInto('record_views')
+      .values({ ...row, event_seq: null })
+      .execute();
   }
-  return { created, viewedAt: v.evidence.now };
+  if (v.countsAsUnread && v.isCurrent && v.viewer.userId !== v.record.createdBy) {
+    await db
+      .updateTable('member_case_state')
+      .set((eb) => ({ unread_updates: eb('unread_updates', '-', 1) }))
+      .where('case_id', '=', v.record.caseId)
+      .where('user_id', '=', v.viewer.userId)
+      .where('unread_updates', '>', 0)
+      .execute();
+  }
+  return { created: true, viewedAt: v.evidence.now, chain };
 }
 
 export async function findView(db: Db, versionId: string, userId: string): Promise<string | null> {
@@ -342,72 +356,84 @@ export async function recordResponse(
     eventType: CaseEventType;
   },
 ): Promise<{ created: boolean; response: StoredResponse }> {
+  // Under the case's lock a concurrent copy of this response waits, then finds the first one's row.
+  await lockCaseChain(db, r.record.caseId);
+  const existing = await findResponse(db, r.version.id, r.responder.userId);
+  if (existing) return { created: false, response: existing };
   const id = newId();
-  const inserted = await db
-    .insertInto('record_responses')
-    .values({
-      id,
-      record_id: r.record.id,
-      version_id: r.version.id,
-      version_no: r.version.versionNo,
-      user_id: r.responder.userId,
-      user_name: r.responder.name,
-      role: r.responder.role,
+  const row = {
+    id,
+    record_id: r.record.id,
+    version_id: r.version.id,
+    version_no: r.version.versionNo,
+    user_id: r.responder.userId,
+    user_name: r.responder.name,
+    role: r.responder.role,
+    kind: r.kind,
+    reason: r.reason,
+    content_hash: r.version.contentHash,
+    responded_at: r.evidence.now,
+    request_id: r.evidence.requestId,
+    client_info: r.evidence.client ? JSON.stringify(r.evidence.client) : null,
+    source_ip: r.evidence.sourceIp,
+  };
+  const event = await insertCommitted(db, 'record_responses', row, {
+    caseId: r.record.caseId,
+    at: r.evidence.now,
+    actorId: r.responder.userId,
+    type: r.eventType,
+    payload: {
+      [idKey(r.record.kind)]: r.record.id,
+      responseId: id,
+      // Statements named this `acknowledgmentId` before the kernel; the chain keeps one name per kind.
+      ...(r.kind === 'acknowledged' ? { acknowledgmentId: id } : {}),
       kind: r.kind,
       reason: r.reason,
-      content_hash: r.version.contentHash,
-      responded_at: r.evidence.now,
-      request_id: r.evidence.requestId,
-      client_info: r.evidence.client ? JSON.stringify(r.evidence.client) : null,
-      source_ip: r.evidence.sourceIp,
-    })
-    .onConflict((oc) => oc.columns(['version_id', 'user_id']).doNothing())
-    .executeTakeFirst();
-  const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
-  const response = await findResponse(db, r.version.id, r.responder.userId);
-  if (!response) throw new Error('a response just recorded must be readable');
-  if (created) {
-    await appendCaseEvent(db, {
-      caseId: r.record.caseId,
-      at: r.evidence.now,
-      actorId: r.responder.userId,
-      type: r.eventType,
-      payload: {
-        [idKey(r.record.kind)]: r.record.id,
-        responseId: id,
-        // Statements named this `acknowledgmentId` before the kernel; the chain keeps one name per kind.
-        ...(r.kind === 'acknowledged' ? { acknowledgmentId: id } : {}),
-        kind: r.kind,
-        reason: r.reason,
-        versionId: r.version.id,
-        versionNo: r.version.versionNo,
-        contentHash: r.version.contentHash,
-        userName: r.responder.name,
-        role: r.responder.role,
-        requestId: r.evidence.requestId,
-        client: r.evidence.client,
-        sourceIp: r.evidence.sourceIp,
-      },
-    });
-  }
-  return { created, response };
+      versionId: r.version.id,
+      versionNo: r.version.versionNo,
+      contentHash: r.version.contentHash,
+      userName: r.responder.name,
+      role: r.responder.role,
+      requestId: r.evidence.requestId,
+      client: r.evidence.client,
+      sourceIp: r.evidence.sourceIp,
+    },
+  });
+  return { created: true, response: { ...toResponse(row), chain: chainPosition(event) } };
 }
 
 const responseColumns = [
-  'id',
-  'record_id',
-  'version_id',
-  'version_no',
-  'user_id',
-  'user_name',
-  'role',
-  'kind',
-  'reason',
-  'content_hash',
-  'responded_at',
+  'r.id',
+  'r.record_id',
+  'r.version_id',
+  'r.version_no',
+  'r.user_id',
+  'r.user_name',
+  'r.role',
+  'r.kind',
+  'r.reason',
+  'r.content_hash',
+  'r.responded_at',
+  'r.event_seq',
+  'e.hash as event_hash',
 ] as const;
 
-function toResponse(r: Pick<RecordResponsesTable, (typeof responseColumns)[number]>): StoredResponse {
+/** Responses with the chain position of the event that committed each (its receipt's commitment). */
+const responsesWithPosition = (db: Db) =>
+  db
+    .selectFrom('record_responses as r')
+    .innerJoin('records as rec', 'rec.id', 'r.record_id')
+    .leftJoin('case_events as e', (j) =>
+      j.onRef('e.case_id', '=', 'rec.case_id').onRef('e.seq', '=', 'r.event_seq'),
+    )
+    .select(responseColumns);
+
+function toResponse(
+  r: Omit<RecordResponsesTable, 'event_seq' | 'request_id' | 'client_info' | 'source_ip'> & {
+    event_seq?: number | null;
+    event_hash?: string | null;
+  },
+): StoredResponse {
   return {
     id: r.id,
     recordId: r.record_id,
@@ -420,6 +446,10 @@ function toResponse(r: Pick<RecordResponsesTable, (typeof responseColumns)[numbe
     reason: r.reason,
     contentHash: r.content_hash,
     respondedAt: r.responded_at,
+    chain:
+      r.event_seq !== null && r.event_seq !== undefined && r.event_hash
+        ? { seq: Number(r.event_seq), head: r.event_hash }
+        : null,
   };
 }
 
@@ -428,11 +458,9 @@ export async function findResponse(
   versionId: string,
   userId: string,
 ): Promise<StoredResponse | null> {
-  const row = await db
-    .selectFrom('record_responses')
-    .select(responseColumns)
-    .where('version_id', '=', versionId)
-    .where('user_id', '=', userId)
+  const row = await responsesWithPosition(db)
+    .where('r.version_id', '=', versionId)
+    .where('r.user_id', '=', userId)
     .executeTakeFirst();
   return row ? toResponse(row) : null;
 }
@@ -440,13 +468,11 @@ export async function findResponse(
 /** Every response to the given records (optionally of one person), newest first: one query for any number. */
 export async function responsesTo(db: Db, recordIds: string[], userId?: string): Promise<StoredResponse[]> {
   if (recordIds.length === 0) return [];
-  let query = db
-    .selectFrom('record_responses')
-    .select(responseColumns)
-    .where('record_id', 'in', recordIds)
-    .orderBy('responded_at', 'desc')
-    .orderBy('version_no', 'desc');
-  if (userId) query = query.where('user_id', '=', userId);
+  let query = responsesWithPosition(db)
+    .where('r.record_id', 'in', recordIds)
+    .orderBy('r.responded_at', 'desc')
+    .orderBy('r.version_no', 'desc');
+  if (userId) query = query.where('r.user_id', '=', userId);
   return (await query.execute()).map(toResponse);
 }
 

@@ -7,6 +7,8 @@ import { appendCaseEvent, type CaseEventType } from '../events/event-log.store';
 import { findMembership } from '../cases/cases.store';
 import { canonicalJson, newId, randomSecret, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
+import type { RowCommitment } from '../evidence/evidence-tables';
+import { insertCommitted } from '../evidence/evidence.store';
 import { decidePublish, decideResponse, respondsToRecords, seesUnpublished } from '../records/records.rules';
 import {
   createRecord,
@@ -57,8 +59,27 @@ function event(
   ctx: ActionContext & { membership: { caseId: string } },
   type: CaseEventType,
   payload: object,
+  commits?: RowCommitment[],
 ) {
   return appendCaseEvent(ctx.db, {
+    caseId: ctx.membership.caseId,
+    at: ctx.now,
+    actorId: ctx.caller.user?.id ?? '',
+    type,
+    payload: payload as Record<string, unknown>,
+    commits,
+  });
+}
+
+/** The event of a row the statement's people write directly (questions, answers), committing to it. */
+function committedEvent<T extends 'record_questions' | 'record_answers'>(
+  ctx: ActionContext & { membership: { caseId: string } },
+  table: T,
+  row: Parameters<typeof insertCommitted<T>>[2],
+  type: CaseEventType,
+  payload: object,
+) {
+  return insertCommitted(ctx.db, table, row, {
     caseId: ctx.membership.caseId,
     at: ctx.now,
     actorId: ctx.caller.user?.id ?? '',
@@ -99,7 +120,7 @@ export const statementCreateDraft: ActionHandler<'statement.createDraft'> = {
         : { title: '预期与风险告知书', intro: null, sections: EMPTY_SECTIONS },
       newItemId,
     );
-    await createRecord(ctx.db, {
+    const recordCommit = await createRecord(ctx.db, {
       id: statementId,
       caseId: ctx.membership.caseId,
       kind: 'statement',
@@ -107,7 +128,7 @@ export const statementCreateDraft: ActionHandler<'statement.createDraft'> = {
       now: ctx.now,
     });
     await saveDraft(ctx.db, statementId, content, ctx.caller.user.id, ctx.now);
-    await event(ctx, 'statement.drafted', { statementId, template: template?.key ?? null });
+    await event(ctx, 'statement.drafted', { statementId, template: template?.key ?? null }, [recordCommit]);
     return ok(await getStatementDetail(ctx.db, statementId, { userId: ctx.caller.user.id, role: 'lawyer' }));
   },
 };
@@ -289,22 +310,19 @@ export const statementAsk: ActionHandler<'statement.ask'> = {
     const item = allItems(version.content).find((i) => i.id === input.itemId);
     if (!item) return fail('STATEMENT.ITEM_NOT_FOUND', [{ path: 'itemId', message: '条目不存在' }]);
     const id = newId();
-    await ctx.db
-      .insertInto('record_questions')
-      .values({
-        id,
-        record_id: input.statementId,
-        version_id: version.id,
-        version_no: version.versionNo,
-        item_id: item.id,
-        item_text: item.text,
-        asked_by: ctx.caller.user.id,
-        asked_by_name: ctx.caller.user.displayName,
-        question: input.question,
-        asked_at: ctx.now,
-      })
-      .execute();
-    await event(ctx, 'statement.question.asked', {
+    const row = {
+      id,
+      record_id: input.statementId,
+      version_id: version.id,
+      version_no: version.versionNo,
+      item_id: item.id,
+      item_text: item.text,
+      asked_by: ctx.caller.user.id,
+      asked_by_name: ctx.caller.user.displayName,
+      question: input.question,
+      asked_at: ctx.now,
+    };
+    await committedEvent(ctx, 'record_questions', row, 'statement.question.asked', {
       statementId: input.statementId,
       questionId: id,
       versionNo: version.versionNo,
@@ -324,19 +342,16 @@ export const statementAnswer: ActionHandler<'statement.answer'> = {
     if (question.answered) return fail('STATEMENT.QUESTION_ANSWERED');
     // An answer reaches the client like an update does: the warnings the lawyer sent it despite are kept with it.
     const warnings = promiseWarnings([{ path: 'answer', text: input.answer }]);
-    await ctx.db
-      .insertInto('record_answers')
-      .values({
-        question_id: input.questionId,
-        record_id: question.record_id,
-        answer: input.answer,
-        answered_by: ctx.caller.user.id,
-        answered_by_name: ctx.caller.user.displayName,
-        answered_at: ctx.now,
-        promise_warnings: JSON.stringify(warnings),
-      })
-      .execute();
-    await event(ctx, 'statement.question.answered', {
+    const row = {
+      question_id: input.questionId,
+      record_id: question.record_id,
+      answer: input.answer,
+      answered_by: ctx.caller.user.id,
+      answered_by_name: ctx.caller.user.displayName,
+      answered_at: ctx.now,
+      promise_warnings: JSON.stringify(warnings),
+    };
+    await committedEvent(ctx, 'record_answers', row, 'statement.question.answered', {
       statementId: question.record_id,
       questionId: input.questionId,
       promiseWarnings: warnings,

@@ -43,7 +43,7 @@ export const updatePublish: ActionHandler<'update.publish'> = {
     }
     const fromStage = await currentStageIndex(ctx.db, caseId);
     const record = { id: newId(), caseId, kind: 'update' as const, createdBy: ctx.caller.user.id };
-    await createRecord(ctx.db, { ...record, now: ctx.now });
+    const recordCommit = await createRecord(ctx.db, { ...record, now: ctx.now });
     const content: StoredUpdateContent = {
       title: input.title,
       body: input.body,
@@ -63,7 +63,7 @@ export const updatePublish: ActionHandler<'update.publish'> = {
       promiseWarnings,
       author: actorOf(ctx),
       now: ctx.now,
-      event: { type: 'update.published', payload: { promiseWarnings } },
+      event: { type: 'update.published', payload: { promiseWarnings }, commits: [recordCommit] },
       countsAsUnread: true,
     });
     if (stage && stage.index !== fromStage) {

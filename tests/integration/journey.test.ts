@@ -1,5 +1,6 @@
 import { STAGE_TEMPLATES } from '../../contract/case-types';
 import { readCaseEvents, verifyCaseEvents } from '../../server/events/event-log.store';
+import { dropAppendOnlyGuards } from '../../server/platform/migrations/0005-evidence';
 import {
   ADMIN,
   enrollLawyer,
@@ -176,6 +177,7 @@ describe('the event chain', () => {
     const created = await openCase(h, LAWYER);
     for (let i = 0; i < 4; i++) await h.ok(LAWYER, 'update.publish', { caseId: created.id, ...sampleUpdate });
     expect((await verifyCaseEvents(h.db, created.id)).valid).toBe(true);
+    await dropAppendOnlyGuards(h.db);
     await h.db
       .updateTable('case_events')
       .set({ at: '2020-01-01T00:00:00.000Z' })
@@ -189,6 +191,7 @@ describe('the event chain', () => {
     await enrollLawyer(h, LAWYER);
     const created = await openCase(h, LAWYER);
     for (let i = 0; i < 3; i++) await h.ok(LAWYER, 'update.publish', { caseId: created.id, ...sampleUpdate });
+    await dropAppendOnlyGuards(h.db);
     await h.db.deleteFrom('case_events').where('case_id', '=', created.id).where('seq', '=', 2).execute();
     expect(await verifyCaseEvents(h.db, created.id)).toMatchObject({ valid: false, brokenAt: 2 });
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createCasetrail, type Casetrail } from '../../server/casetrail';
-import { appendCaseEvent, verifyCaseEvents } from '../../server/events/event-log.store';
+import { appendCaseEvent, readCaseEvents, verifyCaseEvents } from '../../server/events/event-log.store';
 import { canonicalJson, sha256Hex } from '../../server/platform/crypto';
 import { openSqlite, sqliteFileIn, type Db } from '../../server/platform/database';
 import { migrate, migrateTo } from '../../server/platform/migrate';
@@ -309,10 +309,18 @@ describe('migrating to the record kernel', () => {
     const chainBefore = await verifyCaseEvents(db, 'case-0001');
     expect(chainBefore.valid).toBe(true);
 
-    expect(await migrate(db)).toEqual(['0003-record-kernel', '0004-answer-warnings']);
+    const eventsBefore = await readCaseEvents(db, 'case-0001');
+    expect(await migrate(db)).toEqual(['0003-record-kernel', '0004-answer-warnings', '0005-evidence']);
     const app = await createCasetrail({ db, clock: () => new Date(at(60)) });
 
-    expect(await verifyCaseEvents(db, 'case-0001')).toEqual(chainBefore);
+    // The old chain is kept as it was; 0005 adds one checkpoint committing the rows as they now stand.
+    const eventsAfter = await readCaseEvents(db, 'case-0001');
+    expect(eventsAfter.slice(0, eventsBefore.length)).toEqual(eventsBefore);
+    expect(eventsAfter.slice(eventsBefore.length).map((e) => e.type)).toEqual(['evidence.checkpoint']);
+    expect(await verifyCaseEvents(db, 'case-0001')).toMatchObject({
+      valid: true,
+      events: chainBefore.events + 1,
+    });
 
     const update = await call(app, 'wx:o-lawyer', 'update.get', { updateId: 'update-0001' });
     expect(update).toMatchObject({
