@@ -107,14 +107,4 @@ export const caseActions = {
     output: z.object({ entries: z.array(timelineEntry), nextCursor: z.string().nullable() }),
     mutates: false,
   },
-  'case.verifyLog': {
-    input: z.object({ caseId: id }).strict(),
-    output: z.object({
-      valid: z.boolean(),
-      events: z.number().int(),
-      headHash: z.string().nullable(),
-      brokenAt: z.number().int().nullable(),
-    }),
-    mutates: false,
-  },
 } as const;

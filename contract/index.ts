@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { adminActions } from './admin';
 import { caseActions } from './cases';
+import { evidenceActions } from './evidence';
 import { inviteActions } from './invites';
 import { sessionActions } from './session';
 import { statementActions } from './statements';
@@ -17,6 +18,7 @@ export const actions = {
   ...caseActions,
   ...updateActions,
   ...statementActions,
+  ...evidenceActions,
 } as const;
 
 export type Actions = typeof actions;
@@ -36,6 +38,7 @@ export { CASE_TYPES, STAGE_TEMPLATES, type CaseType, type StageTemplate } from '
 export type { Me, LawyerProfile } from './session';
 export type { Invite } from './invites';
 export type { CaseSummary, CaseDetail, Stage, TimelineEntry, MemberRole } from './cases';
+export type { ChainPosition, Finding, SealState, VerifyReport } from './evidence';
 export type { UpdateDetail, UpdateVersion, ReadReceipt } from './updates';
 export type {
   StatementDetail,

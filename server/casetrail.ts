@@ -1,5 +1,6 @@
 import type { ApiResponse } from '../contract/envelope';
 import type { ServerConfig } from './core/action';
+import { NO_TSA } from './evidence/seal';
 import { dispatch, type EntryIdentity } from './core/router';
 import { handlers } from './handlers';
 import type { Db } from './platform/migrate';
@@ -20,7 +21,7 @@ export interface Casetrail {
   handle(envelope: unknown, identity: EntryIdentity): Promise<ApiResponse<unknown>>;
 }
 
-export const DEFAULT_CONFIG: ServerConfig = { inviteTtlHours: 72 };
+export const DEFAULT_CONFIG: ServerConfig = { inviteTtlHours: 72, tsa: NO_TSA };
 
 /**
  * Wires the API over an opened database: the one place entries (cloud function, HTTP, CLI, tests) get it from.

@@ -1,4 +1,5 @@
-import { caseCreate, caseGet, caseList, caseTimeline, caseVerifyLog } from './cases/cases.actions';
+import { caseCreate, caseGet, caseList, caseTimeline } from './cases/cases.actions';
+import { caseVerifyLog, evidenceSeal } from './evidence/evidence.actions';
 import type { Handlers } from './core/action';
 import { adminInviteLawyer, inviteCreateClient, inviteRedeem } from './invites/invites.actions';
 import { adminListLawyers } from './session/admin.actions';
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   'case.get': caseGet,
   'case.timeline': caseTimeline,
   'case.verifyLog': caseVerifyLog,
+  'evidence.seal': evidenceSeal,
   'update.publish': updatePublish,
   'update.correct': updateCorrect,
   'update.get': updateGet,

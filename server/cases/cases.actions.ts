@@ -1,7 +1,6 @@
 import { STAGE_TEMPLATES } from '../../contract/case-types';
 import { caseContext, userContext, type ActionHandler } from '../core/action';
 import { fail, ok } from '../core/result';
-import { verifyCaseEvents } from '../events/event-log.store';
 import { newId } from '../platform/crypto';
 import { findLawyerProfile } from '../session/users.store';
 import { decodeCursor, encodeCursor } from '../updates/updates.rules';
@@ -81,13 +80,5 @@ export const caseTimeline: ActionHandler<'case.timeline'> = {
         limit: input.limit,
       }),
     );
-  },
-};
-
-export const caseVerifyLog: ActionHandler<'case.verifyLog'> = {
-  access: { kind: 'case', roles: ['lawyer'], caseOf: async (_db, input) => input.caseId },
-  async run(raw) {
-    const ctx = caseContext(raw);
-    return ok(await verifyCaseEvents(ctx.db, ctx.membership.caseId));
   },
 };

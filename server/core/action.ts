@@ -1,3 +1,4 @@
+import type { TsaConfig } from '../evidence/seal';
 import type { ActionName, ActionOutput, ParsedInput } from '../../contract/index';
 import type { ClientInfo } from '../../contract/envelope';
 import type { MemberRole } from '../../contract/roles';
@@ -43,6 +44,8 @@ export interface ActionContext {
 
 export interface ServerConfig {
   inviteTtlHours: number;
+  /** The time-stamping authority the firm log's head is timestamped by (RFC 3161). */
+  tsa: TsaConfig;
 }
 
 /** A context whose caller is known to have a user row (everything but `anyone` access guarantees it). */

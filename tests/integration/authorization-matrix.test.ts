@@ -41,6 +41,7 @@ const PAYLOADS: { [A in ActionName]: (fx: Fixture, role: MatrixRole) => Promise<
   'case.get': async (fx) => ({ caseId: fx.caseId }),
   'case.timeline': async (fx) => ({ caseId: fx.caseId }),
   'case.verifyLog': async (fx) => ({ caseId: fx.caseId }),
+  'evidence.seal': async () => ({}),
   'update.publish': async (fx) => ({ caseId: fx.caseId, ...sampleUpdate }),
   'update.correct': async (fx, role) => ({
     updateId: fx.updateId,
