@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chainPosition } from './evidence';
 import { id, optionalText, requiredText } from './fields';
 import { SECTION_KEYS, STATEMENT_LIMITS } from './limits';
 
@@ -68,6 +69,8 @@ export const receipt = z.object({
   acknowledgedAt: z.string(),
   /** SHA-256 (hex) of the acknowledged version's canonical content; receipts show its first 8 characters. */
   contentHash: z.string(),
+  /** The case chain's position and head hash when it was recorded: the client's own copy of the commitment. */
+  chain: chainPosition.nullable(),
 });
 export type Receipt = z.infer<typeof receipt>;
 
@@ -98,7 +101,17 @@ export const question = z.object({
   askedByName: z.string(),
   question: z.string(),
   askedAt: z.string(),
-  answer: z.object({ text: z.string(), answeredByName: z.string(), answeredAt: z.string() }).nullable(),
+  /** The chain position that recorded the question. */
+  chain: chainPosition.nullable(),
+  answer: z
+    .object({
+      text: z.string(),
+      answeredByName: z.string(),
+      answeredAt: z.string(),
+      /** The chain position that recorded the answer. */
+      chain: chainPosition.nullable(),
+    })
+    .nullable(),
 });
 export type Question = z.infer<typeof question>;
 
@@ -221,7 +234,7 @@ export const statementActions = {
   },
   'statement.markViewed': {
     input: z.object({ statementId: id, versionNo: z.number().int().min(1) }).strict(),
-    output: z.object({ versionNo: z.number().int(), viewedAt: z.string() }),
+    output: z.object({ versionNo: z.number().int(), viewedAt: z.string(), chain: chainPosition.nullable() }),
     mutates: true,
   },
   'statement.acknowledge': {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chainPosition } from './evidence';
 import { LIMITS } from './limits';
 import { id, optionalText, requiredText } from './fields';
 
@@ -78,7 +79,8 @@ export const updateActions = {
   },
   'update.markRead': {
     input: z.object({ updateId: id }).strict(),
-    output: z.object({ versionNo: z.number().int(), readAt: z.string() }),
+    /** `chain`: the case chain's position and head when the read was recorded (a client's read receipt). */
+    output: z.object({ versionNo: z.number().int(), readAt: z.string(), chain: chainPosition.nullable() }),
     mutates: true,
   },
 } as const;

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import type { TsaConfig } from './evidence/seal';
 import type { PostgresPoolOptions } from './platform/postgres';
 
 /** Settings read from the environment. Entries are the only code that calls this. */
@@ -14,6 +16,10 @@ export interface EntryConfig {
   databaseUrl: string | null;
   /** PostgreSQL pool overrides (CASETRAIL_PG_*); each entry applies them over its own defaults. */
   pgPool: Partial<PostgresPoolOptions>;
+  /** The RFC 3161 time-stamping authority (CASETRAIL_TSA_URL, CASETRAIL_TSA_ROOTS = a PEM file). */
+  tsa: TsaConfig;
+  /** How often the firm log is sealed and timestamped (CASETRAIL_SEAL_INTERVAL_MINUTES; 0 = only on demand). */
+  sealIntervalMinutes: number;
 }
 
 /** Environment variables that override PostgreSQL pool settings (milliseconds, or a count for the max). */
@@ -55,6 +61,8 @@ export function readEntryConfig(env: Record<string, string | undefined> = proces
     pgPool[key] = value;
   }
   return {
+    tsa: readTsaConfig(env),
+    sealIntervalMinutes: wholeNumber(env, 'CASETRAIL_SEAL_INTERVAL_MINUTES', 60),
     production,
     devLogin,
     host: env.HOST ?? '127.0.0.1',
@@ -65,4 +73,33 @@ export function readEntryConfig(env: Record<string, string | undefined> = proces
     databaseUrl: env.DATABASE_URL?.trim() || null,
     pgPool,
   };
+}
+
+function wholeNumber(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigError(`${name} must be a whole number ≥ 0: ${raw}`);
+  return value;
+}
+
+function readTsaConfig(env: Record<string, string | undefined>): TsaConfig {
+  const url = env.CASETRAIL_TSA_URL?.trim() || null;
+  if (url && !/^https?:\/\//.test(url))
+    throw new ConfigError(`CASETRAIL_TSA_URL must be an http(s) URL: ${url}`);
+  const rootsFile = env.CASETRAIL_TSA_ROOTS?.trim();
+  let rootsPem: string[] = [];
+  if (rootsFile) {
+    let text: string;
+    try {
+      text = fs.readFileSync(rootsFile, 'utf8');
+    } catch {
+      throw new ConfigError(`CASETRAIL_TSA_ROOTS names a file that cannot be read: ${rootsFile}`);
+    }
+    rootsPem = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    if (rootsPem.length === 0)
+      throw new ConfigError(`CASETRAIL_TSA_ROOTS holds no PEM certificate: ${rootsFile}`);
+  }
+  return { url, rootsPem, timeoutMs: wholeNumber(env, 'CASETRAIL_TSA_TIMEOUT_MS', 10_000) };
 }

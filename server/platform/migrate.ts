@@ -4,27 +4,22 @@ import {
   PostgresIntrospector,
   sql,
   type Kysely,
-  type Migration,
   type MigrationProvider,
 } from 'kysely';
-import * as initial from './migrations/0001-initial';
-import * as statements from './migrations/0002-statements';
-import * as recordKernel from './migrations/0003-record-kernel';
-import * as answerWarnings from './migrations/0004-answer-warnings';
-import * as evidence from './migrations/0005-evidence';
+import { MIGRATIONS } from './migrations/index';
 import type { Database } from './schema';
 
 /** The query layer for either engine: feature code sees only this type. */
 export type Db = Kysely<Database>;
 
-/** Migrations are listed here (not read from disk) so the esbuild bundle carries them. */
-const MIGRATIONS: Record<string, Migration> = {
-  '0001-initial': initial,
-  '0002-statements': statements,
-  '0003-record-kernel': recordKernel,
-  '0004-answer-warnings': answerWarnings,
-  '0005-evidence': evidence,
-};
+/** The migrations' names in order; `migrations/index.ts` holds them (a test keeps the two the same). */
+export const MIGRATION_NAMES = [
+  '0001-initial',
+  '0002-statements',
+  '0003-record-kernel',
+  '0004-answer-warnings',
+  '0005-evidence',
+] as const;
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
@@ -56,9 +51,9 @@ async function migrationTableSchema(db: Db): Promise<{ migrationTableSchema?: st
   return rows[0]?.schema ? { migrationTableSchema: rows[0].schema } : {};
 }
 
-/** The newest migration's name: the highest key of MIGRATIONS (names sort by their number prefix). */
+/** The newest migration's name. */
 export function latestMigrationName(): string {
-  return Object.keys(MIGRATIONS).sort().at(-1) as string;
+  return MIGRATION_NAMES[MIGRATION_NAMES.length - 1];
 }
 
 /**

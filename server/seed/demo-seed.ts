@@ -130,7 +130,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   at += HOUR;
   // The 举证期限 note belongs to the item that asks 李女士 for her evidence, wherever the template puts it: a
   // draft keeps the template's item order, so the template item's position finds it in version 1.
-  const evidenceAt = findTemplate(LENDING_TEMPLATE)!.content.sections.youMust.findIndex(
+  const evidenceAt = (await findTemplate(LENDING_TEMPLATE))!.content.sections.youMust.findIndex(
     (item) => item.id === EVIDENCE_ITEM,
   );
   await as(lawyer.subject, 'statement.saveDraft', {

@@ -1,9 +1,21 @@
-import templates from '../../contract/data/statement-templates.json';
 import type { StatementTemplate } from '../../contract/statements';
 
-/** The templates, kept as data in contract/data (validated against the contract by a test). */
-export const STATEMENT_TEMPLATES = templates.templates as StatementTemplate[];
+type TemplateFile = { templates: unknown };
 
-export function findTemplate(key: string): StatementTemplate | undefined {
-  return STATEMENT_TEMPLATES.find((t) => t.key === key);
+let loaded: Promise<StatementTemplate[]> | null = null;
+
+/**
+ * The templates, kept as data in contract/data (validated against the contract by a test). Loaded on first use:
+ * they are the largest text the API carries, and only drafting a statement needs them.
+ */
+export function loadStatementTemplates(): Promise<StatementTemplate[]> {
+  loaded ??= import('../../contract/data/statement-templates.json').then((mod) => {
+    const file = ('default' in mod ? mod.default : mod) as TemplateFile;
+    return file.templates as StatementTemplate[];
+  });
+  return loaded;
+}
+
+export async function findTemplate(key: string): Promise<StatementTemplate | undefined> {
+  return (await loadStatementTemplates()).find((t) => t.key === key);
 }

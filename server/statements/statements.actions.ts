@@ -43,7 +43,7 @@ import {
   listStatementSummaries,
   toReceipt,
 } from './statements.store';
-import { STATEMENT_TEMPLATES, findTemplate } from './statement-templates';
+import { findTemplate, loadStatementTemplates } from './statement-templates';
 
 const byStatement = (db: Db, input: { statementId: string }) => caseOfStatement(db, input.statementId);
 const newItemId = () => `i-${randomSecret(6).toString('base64url')}`;
@@ -91,7 +91,7 @@ function committedEvent<T extends 'record_questions' | 'record_answers'>(
 export const statementTemplates: ActionHandler<'statement.templates'> = {
   access: { kind: 'lawyer' },
   async run() {
-    return ok({ templates: STATEMENT_TEMPLATES });
+    return ok({ templates: await loadStatementTemplates() });
   },
 };
 
@@ -102,7 +102,7 @@ export const statementCreateDraft: ActionHandler<'statement.createDraft'> = {
   access: { kind: 'case', roles: ['lawyer'], caseOf: async (_db, input) => input.caseId },
   async run(raw, input) {
     const ctx = caseContext(raw);
-    const template = input.templateKey ? findTemplate(input.templateKey) : undefined;
+    const template = input.templateKey ? await findTemplate(input.templateKey) : undefined;
     if (input.templateKey && !template) return fail('STATEMENT.TEMPLATE_NOT_FOUND');
     const statementId = newId();
     // Items copied from a template get ids of their own: the template is a starting text, not a record.
@@ -239,7 +239,7 @@ export const statementMarkViewed: ActionHandler<'statement.markViewed'> = {
       eventType: 'statement.viewed',
       countsAsUnread: false,
     });
-    return ok({ versionNo: version.versionNo, viewedAt: view.viewedAt });
+    return ok({ versionNo: version.versionNo, viewedAt: view.viewedAt, chain: view.chain });
   },
 };
 

@@ -8,6 +8,7 @@ import type {
   StatementVersionMeta,
 } from '../../contract/statements';
 import type { MemberRole } from '../../contract/roles';
+import type { ChainPosition } from '../evidence/evidence.store';
 import type { Db } from '../platform/migrate';
 import { changesMeasuredFrom, seesOthersEvidence, seesUnpublished, standing } from '../records/records.rules';
 import {
@@ -53,6 +54,7 @@ export function toReceipt(r: StoredResponse): Receipt {
     versionNo: r.versionNo,
     acknowledgedAt: r.respondedAt,
     contentHash: r.contentHash,
+    chain: r.chain,
   };
 }
 
@@ -61,9 +63,20 @@ const acknowledged = (r: StoredResponse) => r.kind === 'acknowledged';
 export async function listQuestions(db: Db, statementId: string, questionId?: string): Promise<Question[]> {
   let query = db
     .selectFrom('record_questions as q')
+    .innerJoin('records as r', 'r.id', 'q.record_id')
     .leftJoin('record_answers as a', 'a.question_id', 'q.id')
+    .leftJoin('case_events as qe', (j) =>
+      j.onRef('qe.case_id', '=', 'r.case_id').onRef('qe.seq', '=', 'q.event_seq'),
+    )
+    .leftJoin('case_events as ae', (j) =>
+      j.onRef('ae.case_id', '=', 'r.case_id').onRef('ae.seq', '=', 'a.event_seq'),
+    )
     .select([
       'q.id',
+      'q.event_seq as question_seq',
+      'qe.hash as question_head',
+      'a.event_seq as answer_seq',
+      'ae.hash as answer_head',
       'q.version_no',
       'q.item_id',
       'q.item_text',
@@ -87,12 +100,21 @@ export async function listQuestions(db: Db, statementId: string, questionId?: st
     askedByName: q.asked_by_name,
     question: q.question,
     askedAt: q.asked_at,
+    chain: positionFrom(q.question_seq, q.question_head),
     answer:
       q.answer && q.answered_at
-        ? { text: q.answer, answeredByName: q.answered_by_name ?? '', answeredAt: q.answered_at }
+        ? {
+            text: q.answer,
+            answeredByName: q.answered_by_name ?? '',
+            answeredAt: q.answered_at,
+            chain: positionFrom(q.answer_seq, q.answer_head),
+          }
         : null,
   }));
 }
+
+const positionFrom = (seq: number | null, head: string | null): ChainPosition | null =>
+  seq !== null && head ? { seq: Number(seq), head } : null;
 
 export async function findQuestion(db: Db, questionId: string) {
   return db

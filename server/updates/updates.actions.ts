@@ -156,6 +156,6 @@ export const updateMarkRead: ActionHandler<'update.markRead'> = {
       eventType: viewIsEvidence(ctx.membership.role) ? 'update.read' : null,
       countsAsUnread: true,
     });
-    return ok({ versionNo: current.versionNo, readAt: view.viewedAt });
+    return ok({ versionNo: current.versionNo, readAt: view.viewedAt, chain: view.chain });
   },
 };

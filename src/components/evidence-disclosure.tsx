@@ -51,3 +51,15 @@ export function fingerprintRows(contentHash: string, versionNo: number): Evidenc
 
 export const FINGERPRINT_NOTE =
   '内容指纹（SHA-256）由发布时的内容计算得出：内容有任何改动，内容指纹都会不同，可据此核对您看到的内容。';
+
+/** The case-record position a receipt was written at: the client's own copy of the record's state then. */
+export function chainRows(chain: { seq: number; head: string } | null): EvidenceRow[] {
+  if (!chain) return [];
+  return [
+    { label: '记录位置', value: `本案第 ${chain.seq} 条记录` },
+    { label: '记录摘要', value: chain.head },
+  ];
+}
+
+export const CHAIN_NOTE =
+  '记录位置与记录摘要是本回执写入时全案记录的状态；保存本回执后，可用它核验之后的记录没有被删减或改写。';

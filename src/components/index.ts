@@ -4,8 +4,10 @@ export { Button, type ButtonProps } from './button';
 export { Card } from './card';
 export { EmptyState } from './empty-state';
 export {
+  CHAIN_NOTE,
   EvidenceDisclosure,
   FINGERPRINT_NOTE,
+  chainRows,
   fingerprintRows,
   type EvidenceRow,
 } from './evidence-disclosure';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { Receipt } from '@contract/index';
-import { EvidenceDisclosure, FINGERPRINT_NOTE, hashPrefix } from '@/components';
+import { CHAIN_NOTE, EvidenceDisclosure, FINGERPRINT_NOTE, chainRows, hashPrefix } from '@/components';
 import { formatExactTime } from '@/time/format-time';
 import './receipt-card.scss';
 
@@ -36,8 +36,9 @@ export function ReceiptCard({ receipt, id }: { receipt: Receipt; id?: string }) 
         rows={[
           { label: '内容指纹', value: receipt.contentHash },
           { label: '回执编号', value: receipt.acknowledgmentId },
+          ...chainRows(receipt.chain),
         ]}
-        note={FINGERPRINT_NOTE}
+        note={receipt.chain ? `${FINGERPRINT_NOTE}${CHAIN_NOTE}` : FINGERPRINT_NOTE}
       />
     </View>
   );

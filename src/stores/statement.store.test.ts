@@ -53,6 +53,7 @@ const receipt = (versionNo: number): Receipt => ({
   versionNo,
   acknowledgedAt: '2025-03-08T07:00:00Z',
   contentHash: 'ab12cd34ef56'.padEnd(64, '0'),
+  chain: null,
 });
 
 describe('statement store', () => {

@@ -114,7 +114,7 @@ describe('the legal basis of an item', () => {
     SECTION_KEYS.flatMap((section) => content.sections[section].map((item) => item.basis));
 
   it('comes with each template item into the draft, and reaches the client once published', async () => {
-    const template = findTemplate('private-lending')!;
+    const template = (await findTemplate('private-lending'))!;
     const draft = await h.ok(firm.lawyer, 'statement.createDraft', {
       caseId: firm.caseId,
       templateKey: template.key,

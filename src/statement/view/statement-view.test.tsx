@@ -45,6 +45,7 @@ const receipt = (versionNo: number): Receipt => ({
   versionNo,
   acknowledgedAt: '2025-03-08T07:05:09Z',
   contentHash: HASH,
+  chain: { seq: 12, head: 'c0ffee'.repeat(10) + 'beef' },
 });
 
 function renderPage(handlers: Parameters<typeof fakeApi>[0]) {
@@ -99,6 +100,9 @@ describe('statement page (client)', () => {
     expect(field('内容指纹')).toBeUndefined();
     fireEvent.click(document.querySelector('#my-receipt-evidence [role="button"]')!);
     expect(field('内容指纹')).toBe(HASH);
+    // The receipt carries the case record's position and head at that moment: the client's copy of it.
+    expect(field('记录位置')).toBe('本案第 12 条记录');
+    expect(field('记录摘要')).toBe('c0ffee'.repeat(10) + 'beef');
     expect(document.querySelector('#ack-check-it-worst')).toBeNull();
     expect(calls.find((c) => c.action === 'statement.acknowledge')?.payload).toEqual({
       statementId: 'st-0001',
@@ -269,6 +273,7 @@ describe('statement page (lawyer)', () => {
     const question = {
       id: 'q-1',
       versionNo: 2,
+      chain: null,
       itemId: 'it-worst',
       itemText: '法院可能驳回全部诉讼请求',
       askedBy: 'u-client',

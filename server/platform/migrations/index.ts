@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial';
+import * as statements from './0002-statements';
+import * as recordKernel from './0003-record-kernel';
+import * as answerWarnings from './0004-answer-warnings';
+import * as evidence from './0005-evidence';
+
+/** Every migration, by name (listed here, not read from disk, so the esbuild bundle carries them). */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+  '0002-statements': statements,
+  '0003-record-kernel': recordKernel,
+  '0004-answer-warnings': answerWarnings,
+  '0005-evidence': evidence,
+};
