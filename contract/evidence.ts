@@ -69,4 +69,20 @@ export const evidenceActions = {
     }),
     mutates: true,
   },
+  /**
+   * The case's written record (书面记录汇编) for a member: a printable HTML document and the JSON evidence bundle
+   * (`casetrail.evidence-bundle/1`, docs/evidence-bundle.md) a third party verifies offline with
+   * `npm run verify-bundle`. Save them as `${fileName}.html` and `${fileName}.json`.
+   */
+  'case.export': {
+    input: z.object({ caseId: id }).strict(),
+    output: z.object({
+      /** A file name without extension: `书面记录汇编-<case title>-<YYYYMMDD>` (characters files refuse removed). */
+      fileName: z.string(),
+      html: z.string(),
+      /** The bundle as JSON text. */
+      bundle: z.string(),
+    }),
+    mutates: false,
+  },
 } as const;

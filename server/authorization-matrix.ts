@@ -39,6 +39,7 @@ export const AUTHORIZATION_MATRIX: Record<ActionName, readonly MatrixRole[]> = {
   'case.timeline': MEMBERS,
   'case.verifyLog': MEMBERS,
   'evidence.seal': LAWYERS,
+  'case.export': MEMBERS,
   'update.publish': CASE_LAWYER,
   'update.correct': CASE_LAWYER,
   'update.get': MEMBERS,

@@ -1,5 +1,6 @@
 import { caseCreate, caseGet, caseList, caseTimeline } from './cases/cases.actions';
 import { caseVerifyLog, evidenceSeal } from './evidence/evidence.actions';
+import { caseExport } from './evidence/export.actions';
 import type { Handlers } from './core/action';
 import { adminInviteLawyer, inviteCreateClient, inviteRedeem } from './invites/invites.actions';
 import { adminListLawyers } from './session/admin.actions';
@@ -34,6 +35,7 @@ export const handlers: Handlers = {
   'case.timeline': caseTimeline,
   'case.verifyLog': caseVerifyLog,
   'evidence.seal': evidenceSeal,
+  'case.export': caseExport,
   'update.publish': updatePublish,
   'update.correct': updateCorrect,
   'update.get': updateGet,

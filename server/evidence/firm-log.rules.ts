@@ -23,7 +23,8 @@ export function firmEntryHashInput(e: Omit<FirmEntry, 'hash'>): string {
 
 /** Follows the firm chain entry by entry; `broken` names the first entry that does not link or hash. */
 export class FirmLogChecker {
-  private prevHash = FIRM_GENESIS;
+  private prevHash: string;
+  private readonly firstSeq: number;
   private count = 0;
   brokenAt: number | null = null;
   readonly heads = new Map<number, string>();
@@ -32,15 +33,24 @@ export class FirmLogChecker {
     private readonly hash: Hasher,
     /** Firm seqs whose hash must be remembered (the timestamped ones). */
     private readonly remember: ReadonlySet<number> = new Set(),
-  ) {}
+    /**
+     * Where the entries fed begin: the whole log by default. A segment (an exported bundle's) begins at its first
+     * entry, linked from that entry's `prevHash` as given — what anchors it is a timestamp over a later entry.
+     */
+    from: { seq: number; prevHash: string } = { seq: 1, prevHash: FIRM_GENESIS },
+  ) {
+    this.firstSeq = from.seq;
+    this.prevHash = from.prevHash;
+  }
 
   entry(e: FirmEntry): void {
+    const expectedSeq = this.firstSeq + this.count;
     this.count++;
     if (
       this.brokenAt === null &&
-      (e.seq !== this.count || e.prevHash !== this.prevHash || this.hash(firmEntryHashInput(e)) !== e.hash)
+      (e.seq !== expectedSeq || e.prevHash !== this.prevHash || this.hash(firmEntryHashInput(e)) !== e.hash)
     )
-      this.brokenAt = Math.min(e.seq, this.count);
+      this.brokenAt = Math.min(e.seq, expectedSeq);
     this.prevHash = e.hash;
     if (this.remember.has(e.seq)) this.heads.set(e.seq, e.hash);
   }

@@ -42,6 +42,7 @@ const PAYLOADS: { [A in ActionName]: (fx: Fixture, role: MatrixRole) => Promise<
   'case.timeline': async (fx) => ({ caseId: fx.caseId }),
   'case.verifyLog': async (fx) => ({ caseId: fx.caseId }),
   'evidence.seal': async () => ({}),
+  'case.export': async (fx) => ({ caseId: fx.caseId }),
   'update.publish': async (fx) => ({ caseId: fx.caseId, ...sampleUpdate }),
   'update.correct': async (fx, role) => ({
     updateId: fx.updateId,
