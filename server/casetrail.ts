@@ -1,6 +1,6 @@
 import type { ApiResponse } from '../contract/envelope';
 import type { ServerConfig } from './core/action';
-import { NO_TSA } from './evidence/seal';
+import { NO_TSA, sealAndTimestamp, type SealOutcome } from './evidence/seal';
 import { dispatch, type EntryIdentity } from './core/router';
 import { handlers } from './handlers';
 import type { Db } from './platform/migrate';
@@ -19,6 +19,8 @@ export interface Casetrail {
   db: Db;
   /** Answers one envelope for a caller the entry has identified. Never throws. */
   handle(envelope: unknown, identity: EntryIdentity): Promise<ApiResponse<unknown>>;
+  /** Seals every moved case head into the firm log and timestamps its head (timer triggers, intervals). */
+  seal(): Promise<SealOutcome>;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = { inviteTtlHours: 72, tsa: NO_TSA };
@@ -42,5 +44,9 @@ export async function createCasetrail(options: CasetrailOptions): Promise<Casetr
       ((message: string, error: unknown) =>
         console.error(`[casetrail] ${message}:`, error instanceof Error ? error.stack : String(error))),
   };
-  return { db: options.db, handle: (envelope, identity) => dispatch(deps, envelope, identity) };
+  return {
+    db: options.db,
+    handle: (envelope, identity) => dispatch(deps, envelope, identity),
+    seal: () => sealAndTimestamp(options.db, clock().toISOString(), deps.config.tsa),
+  };
 }

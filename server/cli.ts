@@ -1,24 +1,39 @@
 /**
  * Maintenance commands on the database:
- *   tsx server/cli.ts migrate            apply pending migrations
- *   tsx server/cli.ts seed               seed the demo firm (once)
- *   tsx server/cli.ts verify [caseId]    recompute every case's event chain (or one) and name the first broken link
+ *   tsx server/cli.ts migrate                          apply pending migrations
+ *   tsx server/cli.ts seed                             seed the demo firm (once)
+ *   tsx server/cli.ts seal                             seal every case head into the firm log; timestamp it (TSA)
+ *   tsx server/cli.ts verify [caseId] [--receipts F]   verify every case's evidence (or one), the firm log and its
+ *                                                      timestamps; F: a JSON list of receipts a person holds
+ *                                                      (`[{caseId, seq, head, ref?}]`, or an export bundle)
  * PostgreSQL when DATABASE_URL is set (postgres://…), else SQLite in CASETRAIL_DATA_DIR (default ./data).
+ * The TSA comes from CASETRAIL_TSA_URL and its roots from CASETRAIL_TSA_ROOTS (a PEM file).
  */
+import fs from 'node:fs';
 import { readEntryConfig } from './config';
-import { verifyCaseEvents } from './events/event-log.store';
+import { sealAndTimestamp } from './evidence/seal';
+import { verifyDatabase, type HeldReceipt } from './evidence/verify';
 import { migrate } from './platform/migrate';
 import { openDatabase } from './platform/open-database';
 import { seedDemo } from './seed/demo-seed';
 
-const COMMANDS = ['migrate', 'seed', 'verify'];
+const USAGE = 'usage: cli.ts migrate | seed | seal | verify [caseId] [--receipts FILE]';
+const COMMANDS = ['migrate', 'seed', 'seal', 'verify'];
 
 async function main(argv: string[]): Promise<number> {
-  const [command, arg] = argv;
+  const [command, ...rest] = argv;
   if (!COMMANDS.includes(command)) {
-    console.error('usage: cli.ts migrate | seed | verify [caseId]');
+    console.error(USAGE);
     return 2;
   }
+  const receiptsAt = rest.indexOf('--receipts');
+  const receiptsFile = receiptsAt >= 0 ? rest[receiptsAt + 1] : undefined;
+  if (receiptsAt >= 0 && !receiptsFile) {
+    console.error(USAGE);
+    return 2;
+  }
+  const caseId = rest.find((a, i) => !a.startsWith('--') && (receiptsAt < 0 || i !== receiptsAt + 1));
+  const receipts = receiptsFile ? readReceipts(receiptsFile) : [];
   const config = readEntryConfig();
   const { db, engine, describe } = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -43,30 +58,75 @@ async function main(argv: string[]): Promise<number> {
           (await seedDemo(db)) ? 'Seeded the demo firm.' : 'Demo firm already present; nothing to do.',
         );
         return 0;
-      case 'verify': {
-        const ids = arg
-          ? [arg]
-          : (await db.selectFrom('cases').select('id').orderBy('created_at').execute()).map((r) => r.id);
-        let broken = 0;
-        for (const id of ids) {
-          const verdict = await verifyCaseEvents(db, id);
-          if (verdict.valid)
-            console.log(`ok      case ${id}: ${verdict.events} events, head ${verdict.headHash}`);
-          else {
-            broken++;
-            console.log(`BROKEN  case ${id}: first broken link at event #${verdict.brokenAt}`);
-          }
-        }
-        console.log(`${ids.length} case(s) checked, ${broken} broken.`);
-        return broken ? 1 : 0;
+      case 'seal': {
+        const outcome = await sealAndTimestamp(db, new Date().toISOString(), config.tsa);
+        console.log(
+          `Sealed ${outcome.appended} case head(s); firm log #${outcome.firmSeq ?? '-'} ${outcome.firmHead ?? ''}`,
+        );
+        if (outcome.timestamp)
+          console.log(`Timestamp: ${outcome.timestamp.genTime} from ${outcome.timestamp.tsaUrl}`);
+        else console.log(`No timestamp: ${outcome.timestampError}`);
+        return outcome.timestampError && config.tsa.url ? 1 : 0;
       }
+      case 'verify':
+        return await runVerify(db, caseId, receipts, config.tsa.rootsPem);
       default:
-        console.error('usage: cli.ts migrate | seed | verify [caseId]');
+        console.error(USAGE);
         return 2;
     }
   } finally {
     await db.destroy();
   }
+}
+
+async function runVerify(
+  db: Parameters<typeof verifyDatabase>[0],
+  caseId: string | undefined,
+  receipts: HeldReceipt[],
+  tsaRootsPem: string[],
+): Promise<number> {
+  const started = process.hrtime.bigint();
+  const report = await verifyDatabase(db, {
+    caseId,
+    receipts,
+    tsaRootsPem,
+    onCase: (c) =>
+      console.log(
+        c.findings.length
+          ? `FAILED  case ${c.caseId}: ${c.events} events, ${c.findings.length} finding(s)`
+          : `ok      case ${c.caseId}: ${c.events} events, head ${c.headHash}`,
+      ),
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  for (const f of report.findings)
+    console.log(
+      `  ${f.code.padEnd(17)} ${f.caseId ?? '(firm)'} ${f.table}${f.row ? ` row ${f.row}` : ''}${f.field ? ` field ${f.field}` : ''}: ${f.message}`,
+    );
+  console.log(`firm log: ${report.firmLog.entries} entries, head ${report.firmLog.head ?? '-'}`);
+  for (const t of report.timestamps)
+    console.log(
+      `timestamp over firm log #${t.firmSeq}: ${t.genTime} from ${t.tsaUrl} (${t.checked ? 'signature and certificate chain checked' : 'imprint checked; no TSA roots configured, signer not checked'})`,
+    );
+  if (receipts.length) console.log(`${receipts.length} receipt(s) held against the chain.`);
+  console.log(
+    `${report.cases} case(s), ${report.events} events checked in ${seconds.toFixed(2)} s (${Math.round(report.events / Math.max(seconds, 1e-9))} events/s): ${report.valid ? 'no findings' : `${report.findings.length} finding(s)`}.`,
+  );
+  return report.valid ? 0 : 1;
+}
+
+/** Receipts as a person keeps them: a list, or an export bundle's receipts. */
+function readReceipts(file: string): HeldReceipt[] {
+  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const list = Array.isArray(parsed) ? parsed : ((parsed as { receipts?: unknown }).receipts ?? []);
+  if (!Array.isArray(list)) throw new Error(`${file}: no list of receipts`);
+  return list.map((r: Record<string, unknown>, i) => {
+    const caseId = r.caseId;
+    const seq = r.seq ?? (r.chain as { seq?: unknown } | undefined)?.seq;
+    const head = r.head ?? (r.chain as { head?: unknown } | undefined)?.head;
+    if (typeof caseId !== 'string' || typeof seq !== 'number' || typeof head !== 'string')
+      throw new Error(`${file}: receipt #${i + 1} needs caseId, seq and head`);
+    return { caseId, seq, head, ref: typeof r.ref === 'string' ? r.ref : `#${i + 1}` };
+  });
 }
 
 main(process.argv.slice(2)).then(

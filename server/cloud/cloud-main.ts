@@ -17,6 +17,11 @@ export function createCloudMain(platform: WeChatPlatform, open: () => Promise<Ca
       });
     }
     const wx = platform.getWXContext();
+    // The `seal` timer trigger (config.json): WeChat calls it with no user. A user's call never seals this way.
+    if (!wx.OPENID && isSealTrigger(event)) {
+      const outcome = await (await app).seal();
+      return { ok: true, data: outcome };
+    }
     const subject = wx.OPENID ? `wx:${wx.OPENID}` : null;
     return (await app).handle(envelopeOf(event), { subject, sourceIp: wx.CLIENTIP ?? wx.CLIENTIPV6 ?? null });
   };
@@ -27,4 +32,10 @@ function envelopeOf(event: unknown): unknown {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return event;
   const { action, payload, requestId, client } = event as Record<string, unknown>;
   return { action, payload, requestId, client };
+}
+
+function isSealTrigger(event: unknown): boolean {
+  if (typeof event !== 'object' || event === null) return false;
+  const { Type, TriggerName } = event as Record<string, unknown>;
+  return Type === 'Timer' && TriggerName === 'seal';
 }

@@ -25,5 +25,5 @@ export const main = createCloudMain(wxServerSdkPlatform(), async () => {
     pool: config.pgPool,
   });
   console.log(`[casetrail] database: postgres ${describe}`);
-  return createCasetrail({ db, adminSubjects: config.adminSubjects });
+  return createCasetrail({ db, adminSubjects: config.adminSubjects, config: { tsa: config.tsa } });
 });

@@ -4,7 +4,7 @@
  * cloud timer trigger) and on demand (`evidence.seal`).
  */
 import type { Db } from '../platform/migrate';
-import { firmHead, sealFirmLogIn } from './firm-log.store';
+import { firmHead, sealFirmLog, sealFirmLogIn } from './firm-log.store';
 
 export interface TsaConfig {
   /** The TSA's URL (RFC 3161 over HTTP); null: seal without timestamps. */
@@ -25,11 +25,12 @@ export interface SealOutcome {
 }
 
 /**
- * Seals, then timestamps the firm head unless it already has a token. `db` may be a transaction (the action's);
- * the TSA is asked while it is open, so its timeout bounds how long the seal holds the write lock.
+ * Seals, then timestamps the firm head unless it already has a token. Given the database, the seal commits first
+ * and the TSA is asked outside any transaction; given a transaction (the `evidence.seal` action's), all happens
+ * inside it, and the TSA's timeout bounds how long it holds the write lock.
  */
 export async function sealAndTimestamp(db: Db, now: string, tsa: TsaConfig): Promise<SealOutcome> {
-  const appended = await sealFirmLogIn(db, now);
+  const appended = db.isTransaction ? await sealFirmLogIn(db, now) : await sealFirmLog(db, now);
   const head = await firmHead(db);
   const outcome: SealOutcome = {
     appended: appended.length,
@@ -73,3 +74,35 @@ const TSA_ERRORS: Record<string, string> = {
   TSA_REJECTED: '时间戳服务拒绝了本次请求，已封存，稍后将自动重试',
   TSA_BAD_RESPONSE: '时间戳服务的答复无法识别，已封存，稍后将自动重试',
 };
+
+/**
+ * Seals and timestamps every `minutes` (0: never) until stopped; a failed round is logged and retried next time.
+ * @example const stop = startSealing(db, config.tsa, 60, console.error); … stop();
+ */
+export function startSealing(
+  db: Db,
+  tsa: TsaConfig,
+  minutes: number,
+  log: (message: string) => void,
+  clock: () => Date = () => new Date(),
+): () => void {
+  if (minutes <= 0) return () => undefined;
+  let running = false;
+  const round = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const outcome = await sealAndTimestamp(db, clock().toISOString(), tsa);
+      if (outcome.appended) log(`sealed ${outcome.appended} case head(s) at firm log #${outcome.firmSeq}`);
+      if (outcome.timestampError && tsa.url) log(`timestamp not taken: ${outcome.timestampError}`);
+    } catch (error) {
+      log(`sealing failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void round(), minutes * 60_000);
+  timer.unref();
+  void round();
+  return () => clearInterval(timer);
+}

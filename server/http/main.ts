@@ -1,5 +1,6 @@
 import { createCasetrail } from '../casetrail';
 import { ConfigError, readEntryConfig } from '../config';
+import { startSealing } from '../evidence/seal';
 import { openDatabase } from '../platform/open-database';
 import { seedDemo } from '../seed/demo-seed';
 import { ADMIN_PERSONA_SUBJECT, PERSONAS } from '../seed/personas';
@@ -17,7 +18,12 @@ async function main(): Promise<void> {
   const app = await createCasetrail({
     db,
     adminSubjects: config.devLogin ? [...config.adminSubjects, ADMIN_PERSONA_SUBJECT] : config.adminSubjects,
+    config: { tsa: config.tsa },
   });
+  // The firm log seals every case head on an interval, and the TSA (when configured) timestamps its head.
+  const stopSealing = startSealing(db, config.tsa, config.sealIntervalMinutes, (m) =>
+    console.log(`[seal] ${m}`),
+  );
   const server = await buildHttpServer({ app, devLogin: config.devLogin, h5Dir: config.h5Dir });
   const address = await server.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');
@@ -27,6 +33,7 @@ async function main(): Promise<void> {
     for (const p of PERSONAS) console.log(`  - ${p.displayName}（${p.role}）`);
   }
   const stop = async () => {
+    stopSealing();
     await server.close();
     await db.destroy();
     process.exit(0);

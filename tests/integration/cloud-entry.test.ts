@@ -53,6 +53,24 @@ describe('the cloud-function entry', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('seals the firm log on its timer trigger, and never for a user who sends the same event', async () => {
+    const firm = await setUpFirm(h);
+    const asUser = createCloudMain(fakeWeChat({ OPENID: firm.lawyer.replace('wx:', '') }), async () => h.app);
+    const forged = await asUser({ Type: 'Timer', TriggerName: 'seal' });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
+    expect((await h.counts()).firm_log).toBe(0);
+
+    const timer = createCloudMain(fakeWeChat({}), async () => h.app);
+    const sealed = await timer({ Type: 'Timer', TriggerName: 'seal', Time: '2026-11-28T18:00:00Z' });
+    expect(sealed).toMatchObject({ ok: true, data: { appended: 1, firmSeq: 1, timestamp: null } });
+    expect((await h.counts()).firm_log).toBe(1);
+    // Nothing moved since: the next round appends nothing.
+    expect(await timer({ Type: 'Timer', TriggerName: 'seal' })).toMatchObject({
+      ok: true,
+      data: { appended: 0 },
+    });
+  });
+
   it('opens the API once per instance and retries after a failed start', async () => {
     let opens = 0;
     const main = createCloudMain(fakeWeChat({ OPENID: 'o-x' }), async () => {
