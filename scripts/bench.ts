@@ -7,7 +7,8 @@
  *  5. timeline page of 20 at 100 vs 100k updates (≤ 1.2×); API handler vs the same SQL by hand (≤ 2×, SQLite)
  *  6. HTTP throughput of statement.acknowledge and update.publish vs the disk's fsynced-commit ceiling
  *  PostgreSQL read figures are taken with no ANALYZE after the bulk loads (autovacuum off until the write runs).
- *  7. cloud-function bundle (≤ 500 KB), first answer after load (≤ 100 ms)
+ *  7. verify at 100,000 chain events (≥ 100,000 events/s), and the memory it needs over the baseline
+ *  8. cloud-function bundle (≤ 500 KB), first answer after load (≤ 100 ms)
  * The volume (updates, clients, cases) is loaded with direct SQL; the firm, cases, members and a few records of
  * each kind are made through the API. Prints one table per engine; exits 1 when a budget is missed.
  * Modules: scripts/bench/*.ts. BENCH_SAMPLES (default 400) and BENCH_HTTP_SECONDS (default 3) tune the run.
@@ -23,6 +24,7 @@ import { caseListFigures, statementFigures, updatesFlatness } from './bench/late
 import { SAMPLES } from './bench/measure';
 import { misses, printTable, type Row } from './bench/report';
 import { httpThroughput } from './bench/throughput';
+import { verifyFigures } from './bench/verify';
 
 const begun = performance.now();
 const progress = (message: string) =>
@@ -58,6 +60,9 @@ async function runEngine(engine: Engine): Promise<{ rows: Row[]; notes: string[]
   progress(`${engine.name}: disk ceiling, then writes through HTTP`);
   const http = await httpThroughput(engine);
   notes.push(...http.notes);
+  progress(`${engine.name}: verify at 100,000 events`);
+  const verify = await verifyFigures(engine);
+  notes.push(...verify.notes);
 
   const statisticsFree: Row[] = [];
   if (engine.name === 'postgres') {
@@ -87,6 +92,7 @@ async function runEngine(engine: Engine): Promise<{ rows: Row[]; notes: string[]
       ...timeline,
       ...handSql,
       ...http.rows,
+      ...verify.rows,
       first,
     ],
     notes,
