@@ -82,7 +82,10 @@ export const BUNDLE_COLUMNS: Readonly<Record<EvidenceTable, readonly string[]>> 
   EVIDENCE_TABLE_NAMES.map((t) => [t, [...EVIDENCE_TABLES[t].committed, ...VERIFIED_OTHERWISE[t]]]),
 ) as Record<string, string[]> as Record<EvidenceTable, string[]>;
 
-/** Integer columns (everything else is text or null): a number written as text is an edit too. */
+/**
+ * Integer columns, never null in a bundle (every row in it was committed, so it has its `event_seq`); everything
+ * else is text or null. A number written as text is an edit too.
+ */
 const INTEGER_COLUMNS = new Set([
   'seq',
   'case_seq',
@@ -216,7 +219,7 @@ class BundleVerification {
     positions.push(...this.receipts(receipts, caseId));
 
     const checker = new CaseChecker(caseId, this.deps.crypto, positions);
-    for (const e of this.events(bundle.events))
+    for (const e of this.events(bundle.events, caseId))
       this.guard('case_events', String(e.seq), () => checker.event(e));
     checker.endOfChain();
     this.checkRows(bundle.tables, checker, caseId);
@@ -226,9 +229,18 @@ class BundleVerification {
     await this.checkTokens(stamps);
   }
 
-  private events(value: unknown): ChainEvent[] {
-    return this.rowsOf('case_events', value).map(({ row, ref }) => {
+  private events(value: unknown, caseId: string): ChainEvent[] {
+    const rows = this.rowsOf('case_events', value);
+    this.checkOrder(
+      'case_events',
+      rows.map((r) => r.row),
+      bySeq('seq'),
+      (r) => String(r.seq),
+    );
+    return rows.map(({ row, ref }) => {
       this.checkShape('case_events', ref, row, EVENT_COLUMNS);
+      if (row.case_id !== caseId)
+        this.malformed('case_events', ref, 'case_id', '该事件不属于导出件所述的案件');
       return {
         caseId: text(row.case_id),
         seq: Number(row.seq),
@@ -250,12 +262,15 @@ class BundleVerification {
     ) as Record<EvidenceTable, Json[]>;
     const records = new Map(rowsOf.records.map((r) => [String(r.id), r]));
     for (const table of EVIDENCE_TABLE_NAMES) {
-      const sorted = [...rowsOf[table]].sort((a, b) => compareRowKeys(table, a, b));
-      for (const [i, row] of rowsOf[table].entries()) {
+      this.checkOrder(
+        table,
+        rowsOf[table],
+        (a, b) => compareRowKeys(table, a, b),
+        (r) => rowKey(table, r),
+      );
+      for (const row of rowsOf[table]) {
         const key = rowKey(table, row);
         this.checkShape(table, key, row, BUNDLE_COLUMNS[table]);
-        if (compareRowKeys(table, row, sorted[i]) !== 0)
-          this.add('ROW_OUT_OF_ORDER', table, key, null, '该行不在按标识排序的位置：行被调换、移动或插入');
         if (table === 'record_views' && row.event_seq === null && !viewIsEvidence(row.role as MemberRole))
           this.add('ROW_UNCOMMITTED', table, key, 'event_seq', '导出件中出现了不属于证据的阅读记录');
         if (table === 'record_versions' && !isStoredJson(row.content))
@@ -291,7 +306,14 @@ class BundleVerification {
   }
 
   private firmEntries(value: unknown): FirmEntry[] {
-    return this.rowsOf('firm_log', value).map(({ row, ref }) => {
+    const rows = this.rowsOf('firm_log', value);
+    this.checkOrder(
+      'firm_log',
+      rows.map((r) => r.row),
+      bySeq('seq'),
+      (r) => String(r.seq),
+    );
+    return rows.map(({ row, ref }) => {
       this.checkShape('firm_log', ref, row, FIRM_LOG_COLUMNS);
       return {
         seq: Number(row.seq),
@@ -306,7 +328,14 @@ class BundleVerification {
   }
 
   private timestampRows(value: unknown): TimestampRow[] {
-    return this.rowsOf('firm_timestamps', value).map(({ row, ref }) => {
+    const rows = this.rowsOf('firm_timestamps', value);
+    this.checkOrder(
+      'firm_timestamps',
+      rows.map((r) => r.row),
+      bySeq('firm_seq'),
+      (r) => String(r.firm_seq),
+    );
+    return rows.map(({ row, ref }) => {
       this.checkShape('firm_timestamps', ref, row, TIMESTAMP_COLUMNS);
       return {
         firmSeq: Number(row.firm_seq),
@@ -351,11 +380,9 @@ class BundleVerification {
         null,
         `律所总日志在第 ${checker.brokenAt} 条断开：该条或其之前的记录被修改、插入或删除`,
       );
-    let previous = -Infinity;
+    if (ofCase.length && firm[0] !== ofCase[0])
+      this.malformed('firm_log', String(firm[0].seq), 'case_id', '律所总日志片段应始于记载本案的第一条');
     for (const s of stamps) {
-      if (!(s.firmSeq > previous))
-        this.add('ROW_OUT_OF_ORDER', 'firm_timestamps', String(s.firmSeq), null, '时间戳未按日志序号排列');
-      previous = s.firmSeq;
       const covered = ofCase.filter((f) => f.seq <= s.firmSeq);
       this.stamps.push({
         firmSeq: s.firmSeq,
@@ -441,12 +468,32 @@ class BundleVerification {
     return rows;
   }
 
+  /** Rows must stand in key order: each one elsewhere than its sorted place was swapped, moved or inserted. */
+  private checkOrder(
+    table: string,
+    rows: Json[],
+    compare: (a: Json, b: Json) => number,
+    ref: (r: Json) => string,
+  ) {
+    const sorted = [...rows].sort(compare);
+    rows.forEach((row, i) => {
+      if (compare(row, sorted[i]) !== 0)
+        this.add(
+          'ROW_OUT_OF_ORDER',
+          table,
+          ref(row),
+          null,
+          '该行不在按序号或标识排序的位置：被调换、移动或插入',
+        );
+    });
+  }
+
   /** Exactly the expected columns; integers where the database has integers, else text or null. */
   private checkShape(table: string, ref: string, row: Json, columns: readonly string[]): void {
     for (const column of columns) {
       const value = row[column];
       if (!(column in row)) this.malformed(table, ref, column, '缺少该字段');
-      else if (INTEGER_COLUMNS.has(column) ? !isIntegerOrNull(value) : !isTextOrNull(value))
+      else if (INTEGER_COLUMNS.has(column) ? !isInteger(value) : !isTextOrNull(value))
         this.malformed(table, ref, column, INTEGER_COLUMNS.has(column) ? '该字段应为整数' : '该字段应为文本');
     }
     for (const column of Object.keys(row))
@@ -500,5 +547,7 @@ function isStoredJson(value: unknown): boolean {
   }
 }
 
-const isIntegerOrNull = (v: unknown) => v === null || Number.isSafeInteger(v);
+const bySeq = (column: string) => (a: Json, b: Json) => Number(a[column]) - Number(b[column]) || 0;
+
+const isInteger = (v: unknown) => Number.isSafeInteger(v);
 const isTextOrNull = (v: unknown) => v === null || typeof v === 'string';
