@@ -7,7 +7,7 @@ import { appendCaseEvent, type CaseEventType } from '../events/event-log.store';
 import type { ChainEvent } from '../events/event-chain.rules';
 import type { Db } from '../platform/migrate';
 import type { Database } from '../platform/schema';
-import { commitRow, type EvidenceTable, type RowCommitment } from './evidence-tables';
+import { EVIDENCE_TABLES, commitRow, type EvidenceTable, type RowCommitment } from './evidence-tables';
 
 /** Evidence tables whose rows name the chain position of the event that committed to them. */
 export type PointingTable =
@@ -102,5 +102,44 @@ export function caseRows(db: Db, table: EvidenceTable, caseId: string) {
     default:
       return sql<Record<string, unknown>>`select * from ${sql.table(table)}
         where record_id in ${ofCaseRecords}`.execute(db);
+  }
+}
+
+/**
+ * The same rows as `caseRows`, a page at a time in key order (keyset paging), so a case of any size is read in
+ * bounded memory.
+ */
+export async function* caseRowPages(
+  db: Db,
+  table: EvidenceTable,
+  caseId: string,
+  pageSize = 2000,
+): AsyncGenerator<Record<string, unknown>[]> {
+  const key = EVIDENCE_TABLES[table].key as readonly string[];
+  const alias = table === 'record_versions' ? 'v.' : '';
+  const keyList = sql.join(key.map((k) => sql.ref(`${alias}${k}`)));
+  const ofCase = sql`(select id from records where case_id = ${caseId})`;
+  const scope =
+    table === 'cases'
+      ? sql`id = ${caseId}`
+      : table === 'case_stages' || table === 'case_members' || table === 'records'
+        ? sql`case_id = ${caseId}`
+        : sql`${sql.ref(`${alias}record_id`)} in ${ofCase}`;
+  const from =
+    table === 'record_versions'
+      ? sql`select v.*, r.kind as record_kind, r.case_id as record_case_id
+          from record_versions v join records r on r.id = v.record_id`
+      : sql`select * from ${sql.table(table)}`;
+  let after: unknown[] | null = null;
+  for (;;) {
+    const page: { rows: Record<string, unknown>[] } = await sql<
+      Record<string, unknown>
+    >`${from} where ${scope}
+      ${after ? sql`and (${keyList}) > (${sql.join(after)})` : sql``}
+      order by ${keyList} limit ${pageSize}`.execute(db);
+    if (page.rows.length) yield page.rows;
+    if (page.rows.length < pageSize) return;
+    const last = page.rows[page.rows.length - 1];
+    after = key.map((k) => last[k]);
   }
 }

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { ChainEvent } from '../events/event-chain.rules';
 import { canonicalJson, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
-import { caseRows } from './evidence.store';
+import { caseRowPages } from './evidence.store';
 import { EVIDENCE_TABLE_NAMES } from './evidence-tables';
 import { FirmLogChecker } from './firm-log.rules';
 import { firmEntries, firmEntriesOfCase } from './firm-log.store';
@@ -81,15 +81,23 @@ export async function verifyCase(
   const checker = new CaseChecker(caseId, EVIDENCE_CRYPTO, held);
   for await (const e of caseEvents(db, caseId, pageSize)) checker.event(e);
   checker.endOfChain();
-  let records: Record<string, unknown>[] = [];
+  // Record pointers are checked once every version is seen: only the three pointer fields are kept meanwhile.
+  const pointers: Record<string, unknown>[] = [];
   let caseRowSeen = false;
   for (const table of EVIDENCE_TABLE_NAMES) {
-    const { rows } = await caseRows(db, table, caseId);
-    for (const row of rows) checker.row(table, row);
-    if (table === 'records') records = rows;
-    if (table === 'cases') caseRowSeen = rows.length > 0;
+    for await (const rows of caseRowPages(db, table, caseId, pageSize)) {
+      for (const row of rows) checker.row(table, row);
+      if (table === 'records')
+        for (const r of rows)
+          pointers.push({
+            id: r.id,
+            current_version_id: r.current_version_id,
+            current_version_no: r.current_version_no,
+          });
+      if (table === 'cases') caseRowSeen = rows.length > 0;
+    }
   }
-  const findings = checker.finish(records);
+  const findings = checker.finish(pointers);
   if (!caseRowSeen)
     findings.unshift({
       code: 'CASE_MISSING',
@@ -215,5 +223,7 @@ export async function* caseEvents(db: Db, caseId: string, pageSize = 5000): Asyn
       };
     if (rows.length < pageSize) return;
     after = Number(rows[rows.length - 1].seq);
+    // Let the process breathe between pages: a long verify inside a server does not starve other requests.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

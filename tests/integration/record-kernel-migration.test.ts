@@ -6,6 +6,9 @@ import { Client } from 'pg';
 import { createCasetrail, type Casetrail } from '../../server/casetrail';
 import { appendCaseEvent, readCaseEvents, verifyCaseEvents } from '../../server/events/event-log.store';
 import { canonicalJson, sha256Hex } from '../../server/platform/crypto';
+import { verifyCase } from '../../server/evidence/verify';
+import { updateEvidence } from '../../server/updates/updates.rules';
+import { statementEvidence } from '../../server/statements/statements.rules';
 import { openSqlite, sqliteFileIn, type Db } from '../../server/platform/database';
 import { migrate, migrateTo } from '../../server/platform/migrate';
 import { openPostgres } from '../../server/platform/postgres';
@@ -125,13 +128,14 @@ async function writeOldCase() {
     minute: number,
     reason: string | null,
   ) => {
-    const canonical = canonicalJson({
-      kind: 'casetrail.progress-update',
-      updateId,
-      versionNo: no,
-      title,
-      reason,
-    });
+    const stage = no === 1 && updateId === 'update-0001' ? { index: 1, name: '举证' } : null;
+    // The evidence the app hashed then (the same function the kernel hashes with now).
+    const canonical = canonicalJson(
+      updateEvidence(
+        { title, body: `${title}的正文`, nextSteps: null, risks: '风险' },
+        { caseId: 'case-0001', updateId, versionNo: no, stage, reason },
+      ),
+    );
     return {
       row: {
         id,
@@ -212,12 +216,14 @@ async function writeOldCase() {
     intro: null,
     sections: { worstCase: [{ id: 'i-1', text: '最坏情况' }], weWill: [], weCannot: [], youMust: [] },
   };
-  const canonical = canonicalJson({
-    kind: 'casetrail.expectation-statement',
-    statementId: 'statement-0001',
-    versionNo: 1,
-    content,
-  });
+  const canonical = canonicalJson(
+    statementEvidence(content, {
+      caseId: 'case-0001',
+      statementId: 'statement-0001',
+      versionNo: 1,
+      changeNote: null,
+    }),
+  );
   await insert('statements', {
     id: 'statement-0001',
     case_id: 'case-0001',
@@ -321,6 +327,8 @@ describe('migrating to the record kernel', () => {
       valid: true,
       events: chainBefore.events + 1,
     });
+    // Every row the old schema held is now committed, field by field, and verifies.
+    expect((await verifyCase(db, 'case-0001')).findings).toEqual([]);
 
     const update = await call(app, 'wx:o-lawyer', 'update.get', { updateId: 'update-0001' });
     expect(update).toMatchObject({
