@@ -131,7 +131,9 @@ export class CaseChecker {
     const commits = readPayload(e).commits;
     if (!Array.isArray(commits)) return;
     for (const c of commits as RowCommitment[]) {
-      if (!c || !Object.prototype.hasOwnProperty.call(EVIDENCE_TABLES, c.table)) continue;
+      // An edited payload may hold anything; what is not a commitment commits nothing (and breaks the chain).
+      if (!c || typeof c.row !== 'object' || c.row === null) continue;
+      if (!Object.prototype.hasOwnProperty.call(EVIDENCE_TABLES, c.table)) continue;
       this.commitments.set(`${c.table}:${rowKey(c.table, c.row)}`, { seq: e.seq, row: c.row });
     }
   }
