@@ -20,6 +20,8 @@ export default defineAppConfig({
     },
     // Expectation statements, read by clients and lawyers alike.
     { root: 'statement', pages: ['view/index', 'mine/index'] },
+    // 存证与核验: checking, sealing and exporting a case's record, for its lawyers and clients.
+    { root: 'evidence', pages: ['verify/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -1,6 +1,6 @@
 const q = encodeURIComponent;
 
-/** Every page's URL in one place; subpackage pages live under `/lawyer/` and `/statement/`. */
+/** Every page's URL in one place; subpackage pages live under `/lawyer/`, `/statement/` and `/evidence/`. */
 export const routes = {
   home: () => '/pages/index/index',
   case: (caseId: string) => `/pages/case/index?id=${q(caseId)}`,
@@ -18,6 +18,7 @@ export const routes = {
   myStatements: () => '/statement/mine/index',
   newStatement: (caseId: string) => `/lawyer/statement-edit/index?caseId=${q(caseId)}`,
   editStatement: (statementId: string) => `/lawyer/statement-edit/index?statementId=${q(statementId)}`,
+  verifyCase: (caseId: string) => `/evidence/verify/index?caseId=${q(caseId)}`,
 };
 
 /** Rebuilds a page URL from a path and its query params (for returning after login). */
@@ -34,7 +35,7 @@ export function pageUrl(path: string, params: Record<string, string | undefined>
 export function safeRedirect(target: string | undefined): string {
   if (
     target &&
-    /^\/(pages|lawyer|statement)\/[a-z-]+\/index(\?.*)?$/.test(target) &&
+    /^\/(pages|lawyer|statement|evidence)\/[a-z-]+\/index(\?.*)?$/.test(target) &&
     !target.startsWith('/pages/login/')
   ) {
     return target;

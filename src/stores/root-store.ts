@@ -2,6 +2,7 @@ import type { Api } from '@/api';
 import { AdminStore } from './admin.store';
 import { CaseDetailStore } from './case-detail.store';
 import { CaseListStore } from './case-list.store';
+import { EvidenceStore } from './evidence.store';
 import { InviteStore } from './invite.store';
 import { SessionStore } from './session.store';
 import { StatementStore } from './statement.store';
@@ -20,6 +21,7 @@ export class RootStore {
   readonly invites: InviteStore;
   readonly admin: AdminStore;
   readonly statements: StatementStore;
+  readonly evidence: EvidenceStore;
 
   constructor({ api }: RootStoreDeps) {
     this.session = new SessionStore(api);
@@ -29,6 +31,7 @@ export class RootStore {
     this.invites = new InviteStore(api);
     this.admin = new AdminStore(api);
     this.statements = new StatementStore(api);
+    this.evidence = new EvidenceStore(api);
   }
 
   /** Forgets everything about the previous user (sign-out, switching persona). */
@@ -38,5 +41,6 @@ export class RootStore {
     this.caseDetails.reset();
     this.updates.reset();
     this.statements.reset();
+    this.evidence.reset();
   }
 }

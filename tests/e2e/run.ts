@@ -1,10 +1,11 @@
 /**
- * `npm run e2e`: the first journey, then the expectation-statement journey, in Chromium against the real HTTP
- * server and the H5 build.
+ * `npm run e2e`: the first journey, the expectation-statement journey, then 存证与核验 (last: it edits the data
+ * behind the app's back), in Chromium against the real HTTP server and the H5 build.
  * Skips (exit 0) without /usr/bin/chromium unless CI=true; on failure saves screenshots to test-results/.
  */
 import type { Page } from 'playwright-core';
 import { ensureH5Build, requireChromium, screenshotAll, startServer, withCleanup } from './harness';
+import { databaseFileFrom, runEvidenceJourney } from './evidence-journey';
 import { runJourney, type Persona } from './journey';
 import { runStatementsJourney } from './statements-journey';
 
@@ -19,6 +20,11 @@ async function main() {
     try {
       await runJourney({ baseUrl: server.url, onPages: (current) => (pages = current) });
       await runStatementsJourney({ baseUrl: server.url, onPages: (current) => (pages = current) });
+      await runEvidenceJourney({
+        baseUrl: server.url,
+        databaseFile: databaseFileFrom(server.output()),
+        onPages: (current) => (pages = current),
+      });
     } catch (error) {
       const shots = await screenshotAll(
         pages,

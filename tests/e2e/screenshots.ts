@@ -1,11 +1,13 @@
 /**
- * `npm run screenshots`: walks the e2e journey on a 375×812 phone screen (device scale 2) and saves each main
- * screen of both personas into docs/screenshots/ (lawyer-01-cases.png, client-03-case.png, …).
+ * `npm run screenshots`: walks the e2e journeys on a 375×812 phone screen (device scale 2) and saves each
+ * main screen of both personas into docs/screenshots/ (lawyer-01-cases.png, client-03-case.png, …,
+ * evidence-verify.png).
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, ensureH5Build, requireChromium, screenshotAll, startServer, withCleanup } from './harness';
+import { databaseFileFrom, runEvidenceJourney } from './evidence-journey';
 import { runJourney, type Persona } from './journey';
 import { runStatementsJourney } from './statements-journey';
 
@@ -20,7 +22,9 @@ async function main() {
     const server = await startServer();
     mkdirSync(OUT_DIR, { recursive: true });
     // Only this script writes here: old shots of renamed screens must not linger.
-    for (const file of readdirSync(OUT_DIR).filter((name) => /^(lawyer|client)-\d\d-.*\.png$/.test(name))) {
+    for (const file of readdirSync(OUT_DIR).filter((name) =>
+      /^((lawyer|client)-\d\d-.*|evidence-.*)\.png$/.test(name),
+    )) {
       rmSync(path.join(OUT_DIR, file));
     }
     try {
@@ -34,6 +38,14 @@ async function main() {
       await runStatementsJourney({
         baseUrl: server.url,
         browser,
+        onPages: (current) => (pages = current),
+        onScreen,
+      });
+      // Last: its final screen (findings) comes from editing the database behind the app's back.
+      await runEvidenceJourney({
+        baseUrl: server.url,
+        browser,
+        databaseFile: databaseFileFrom(server.output()),
         onPages: (current) => (pages = current),
         onScreen,
       });

@@ -49,6 +49,16 @@ function CaseFacts({ detail }: { detail: CaseDetail }) {
             </Text>
           </View>
         ) : null}
+        <View
+          className="case-page__fact"
+          id="evidence-entry"
+          role="button"
+          aria-label="存证与核验：核验本案记录、导出书面记录汇编"
+          onClick={() => Taro.navigateTo({ url: routes.verifyCase(detail.id) })}
+        >
+          <Text className="case-page__fact-label">存证与核验</Text>
+          <Text className="link">核验记录 · 导出汇编 ›</Text>
+        </View>
       </View>
     </Card>
   );
