@@ -17,15 +17,20 @@ const lazyDir = path.join(root, 'cloudfunctions/api/lazy');
  * inside the bundle). Each becomes a file of its own under `lazy/`, required on first use, so the API's bundle and its cold start stay small. A lazy file carries its own copy of what it imports:
  * lazy code must not rely on `instanceof` against classes of the main bundle (e.g. Kysely's adapters).
  */
-const LAZY = [/[\\/]timestamp[\\/]rfc3161$/, /[\\/]evidence[\\/]export$/, /statement-templates\.json$/];
+const LAZY = [
+  /[\\/]timestamp[\\/]rfc3161$/,
+  /[\\/]evidence[\\/]export$/,
+  /[\\/]statements[\\/]template-data$/,
+];
 
-function lazySplit(found: Map<string, string>): Plugin {
+function lazySplit(found: Map<string, string>, insideLazy = false): Plugin {
   return {
     name: 'lazy-split',
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind !== 'dynamic-import' || !LAZY.some((re) => re.test(args.path))) return undefined;
+        if (args.kind !== 'dynamic-import' || !args.path.startsWith('.')) return undefined;
         const base = path.resolve(args.resolveDir, args.path);
+        if (!LAZY.some((re) => re.test(base))) return undefined;
         const file = [base, `${base}.ts`, path.join(base, 'index.ts')].find(
           (f) => fs.existsSync(f) && fs.statSync(f).isFile(),
         );
@@ -35,7 +40,7 @@ function lazySplit(found: Map<string, string>): Plugin {
           .replace(/[\\/]/g, '.')
           .replace(/\.(ts|json)$/, '.js');
         found.set(file, name);
-        const fromDir = path.dirname(args.importer).startsWith(lazyDir) ? '.' : './lazy';
+        const fromDir = insideLazy ? '.' : './lazy';
         return { path: `${fromDir}/${name}`, external: true };
       });
     },
@@ -87,7 +92,7 @@ async function main() {
         charset: 'utf8',
         legalComments: 'none',
         external: ['wx-server-sdk', 'better-sqlite3', 'pg-native'],
-        plugins: [lazySplit(found)],
+        plugins: [lazySplit(found, true)],
         logLevel: 'warning',
       });
       console.log(`  loaded on first use: ${path.relative(root, out)} ${fs.statSync(out).size} bytes`);

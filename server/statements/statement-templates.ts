@@ -1,7 +1,5 @@
 import type { StatementTemplate } from '../../contract/statements';
 
-type TemplateFile = { templates: unknown };
-
 let loaded: Promise<StatementTemplate[]> | null = null;
 
 /**
@@ -9,10 +7,7 @@ let loaded: Promise<StatementTemplate[]> | null = null;
  * they are the largest text the API carries, and only drafting a statement needs them.
  */
 export function loadStatementTemplates(): Promise<StatementTemplate[]> {
-  loaded ??= import('../../contract/data/statement-templates.json').then((mod) => {
-    const file = ('default' in mod ? mod.default : mod) as TemplateFile;
-    return file.templates as StatementTemplate[];
-  });
+  loaded ??= import('./template-data').then((mod) => mod.TEMPLATE_FILE.templates as StatementTemplate[]);
   return loaded;
 }
 

@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const api = path.join(root, 'cloudfunctions/api');
+
+/** The deployable folder as WeChat would run it: the bundle, and the modules it loads on first use. */
+describe('the cloud function bundle', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'scripts/build-cloud.ts')], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+  }, 120_000);
+
+  it('stays within its budget (DESIGN §8: 500 KB), with the cold paths in files of their own', () => {
+    expect(fs.statSync(path.join(api, 'index.js')).size).toBeLessThanOrEqual(500 * 1024);
+    const bundle = fs.readFileSync(path.join(api, 'index.js'), 'utf8');
+    const lazy = fs.readdirSync(path.join(api, 'lazy')).sort();
+    expect(lazy).toEqual([
+      'server.evidence.export.js',
+      'server.evidence.timestamp.rfc3161.js',
+      'server.statements.template-data.js',
+    ]);
+    for (const file of lazy) expect(bundle).toContain(`./lazy/${file}`);
+  });
+
+  it('loads each lazy module from where the bundle looks for it, with what the server calls on it', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const load = (file: string) => require(path.join(api, 'lazy', file)) as Record<string, unknown>;
+    expect(typeof load('server.evidence.export.js').exportCase).toBe('function');
+    expect(typeof load('server.evidence.timestamp.rfc3161.js').verifyTimestampToken).toBe('function');
+    const templates = load('server.statements.template-data.js').TEMPLATE_FILE as { templates: unknown[] };
+    expect(templates.templates.length).toBeGreaterThanOrEqual(13);
+    // The export module's own lazy import of the TSA verifier points at its sibling, not a nested lazy/ folder.
+    expect(fs.readFileSync(path.join(api, 'lazy/server.evidence.export.js'), 'utf8')).toContain(
+      './server.evidence.timestamp.rfc3161.js',
+    );
+  });
+});
