@@ -217,7 +217,7 @@ async function writeOldCase() {
     sections: { worstCase: [{ id: 'i-1', text: '最坏情况' }], weWill: [], weCannot: [], youMust: [] },
   };
   const canonical = canonicalJson(
-    statementEvidence(content as Parameters<typeof statementEvidence>[0], {
+    statementEvidence(content as unknown as Parameters<typeof statementEvidence>[0], {
       caseId: 'case-0001',
       statementId: 'statement-0001',
       versionNo: 1,
