@@ -7,7 +7,7 @@ import { appendCaseEvent, type CaseEventType } from '../events/event-log.store';
 import type { ChainEvent } from '../events/event-chain.rules';
 import type { Db } from '../platform/migrate';
 import type { Database } from '../platform/schema';
-import { EVIDENCE_TABLES, commitRow, type EvidenceTable, type RowCommitment } from './evidence-tables';
+import { commitRow, type EvidenceTable, type RowCommitment } from './evidence-tables';
 
 /** Evidence tables whose rows name the chain position of the event that committed to them. */
 export type PointingTable =
@@ -106,8 +106,26 @@ export function caseRows(db: Db, table: EvidenceTable, caseId: string) {
 }
 
 /**
- * The same rows as `caseRows`, a page at a time in key order (keyset paging), so a case of any size is read in
- * bounded memory.
+ * The order each table is read in: the columns of an index that starts where the case's rows are found (the
+ * record's id for a record's rows), ending in the row's key, so every page is one index range, not a sort of
+ * the case's rows.
+ */
+const SCAN: { [T in EvidenceTable]: { columns: string[]; byRecord: boolean } } = {
+  cases: { columns: ['id'], byRecord: false },
+  case_stages: { columns: ['idx'], byRecord: false },
+  case_members: { columns: ['user_id'], byRecord: false },
+  records: { columns: ['id'], byRecord: false },
+  record_versions: { columns: ['record_id', 'version_no'], byRecord: true },
+  record_views: { columns: ['record_id', 'user_id', 'version_id'], byRecord: true },
+  record_responses: { columns: ['record_id', 'user_id', 'version_no', 'id'], byRecord: true },
+  record_questions: { columns: ['record_id', 'asked_at', 'id'], byRecord: true },
+  record_answers: { columns: ['record_id', 'question_id'], byRecord: true },
+};
+
+/**
+ * The same rows as `caseRows`, a page at a time in scan order (keyset paging), so a case of any size is read in
+ * bounded memory. A record's rows are reached from the case's records (`records_by_case_id`), then by the
+ * table's own index on `record_id`.
  */
 export async function* caseRowPages(
   db: Db,
@@ -115,31 +133,23 @@ export async function* caseRowPages(
   caseId: string,
   pageSize = 2000,
 ): AsyncGenerator<Record<string, unknown>[]> {
-  const key = EVIDENCE_TABLES[table].key as readonly string[];
-  const alias = table === 'record_versions' ? 'v.' : '';
-  const keyList = sql.join(key.map((k) => sql.ref(`${alias}${k}`)));
-  const ofCase = sql`(select id from records where case_id = ${caseId})`;
-  const scope =
-    table === 'cases'
-      ? sql`id = ${caseId}`
-      : table === 'case_stages' || table === 'case_members' || table === 'records'
-        ? sql`case_id = ${caseId}`
-        : sql`${sql.ref(`${alias}record_id`)} in ${ofCase}`;
-  const from =
-    table === 'record_versions'
-      ? sql`select v.*, r.kind as record_kind, r.case_id as record_case_id
-          from record_versions v join records r on r.id = v.record_id`
-      : sql`select * from ${sql.table(table)}`;
+  const scan = SCAN[table];
+  // By record: order by the record's id as `records_by_case_id` gives it (the same value as `t.record_id`).
+  const order = sql.join(
+    scan.columns.map((c) => sql.ref(scan.byRecord && c === 'record_id' ? 'r.id' : `t.${c}`)),
+  );
+  const from = scan.byRecord
+    ? sql`select t.*${table === 'record_versions' ? sql`, r.kind as record_kind, r.case_id as record_case_id` : sql``}
+        from records r join ${sql.table(table)} t on t.record_id = r.id where r.case_id = ${caseId}`
+    : sql`select t.* from ${sql.table(table)} t where ${table === 'cases' ? sql`t.id` : sql`t.case_id`} = ${caseId}`;
   let after: unknown[] | null = null;
   for (;;) {
-    const page: { rows: Record<string, unknown>[] } = await sql<
-      Record<string, unknown>
-    >`${from} where ${scope}
-      ${after ? sql`and (${keyList}) > (${sql.join(after)})` : sql``}
-      order by ${keyList} limit ${pageSize}`.execute(db);
+    const page: { rows: Record<string, unknown>[] } = await sql<Record<string, unknown>>`${from}
+      ${after ? sql`and (${order}) > (${sql.join(after)})` : sql``}
+      order by ${order} limit ${pageSize}`.execute(db);
     if (page.rows.length) yield page.rows;
     if (page.rows.length < pageSize) return;
     const last = page.rows[page.rows.length - 1];
-    after = key.map((k) => last[k]);
+    after = scan.columns.map((c) => last[c]);
   }
 }

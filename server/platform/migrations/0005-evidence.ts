@@ -26,7 +26,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of POINTING_TABLES)
     await db.schema.alterTable(table).addColumn('event_seq', 'integer').execute();
 
-  // A case's answers in one range (verify and the export read a case at a time).
+  // Verify and the export read a case a record at a time: the case's records by id, then each table by record.
+  await db.schema.createIndex('records_by_case_id').on('records').columns(['case_id', 'id']).execute();
+  // A case's answers in one range.
   await db.schema
     .createIndex('record_answers_by_record')
     .on('record_answers')
