@@ -17,7 +17,6 @@ import { bytes, perSecond, type Row } from './report';
 
 const EPOCH = Date.parse('2021-01-01T00:00:00.000Z');
 const at = (seconds: number) => new Date(EPOCH + seconds * 1000).toISOString();
-const EVENT_COLUMNS = ['case_id', 'seq', 'at', 'actor_id', 'type', 'payload', 'prev_hash', 'hash'];
 const BATCH = 10_000;
 
 export async function verifyFigures(
@@ -82,27 +81,28 @@ export async function verifyCase(engine: Engine, events: number): Promise<{ stor
     let seq = Number(head[0].seq);
     let prevHash = head[0].hash ?? GENESIS_HASH;
     const loading = performance.now();
-    const pending = {
-      events: [] as unknown[][],
-      records: [] as unknown[][],
-      versions: [] as unknown[][],
-      views: [] as unknown[][],
-    };
+    // Rows by table, as objects of one shape each: their keys are the columns inserted.
+    const pending: Record<string, Record<string, unknown>[]> = {};
+    const add = (table: string, row: Record<string, unknown>) => (pending[table] ??= []).push(row);
     const flush = async () => {
-      await store.raw.insertRows('case_events', EVENT_COLUMNS, pending.events);
-      await store.raw.insertRows('records', RECORD_COLUMNS, pending.records);
-      await store.raw.insertRows('record_versions', VERSION_COLUMNS, pending.versions);
-      await store.raw.insertRows('record_views', VIEW_COLUMNS, pending.views);
-      pending.events = [];
-      pending.records = [];
-      pending.versions = [];
-      pending.views = [];
+      for (const [table, rows] of Object.entries(pending))
+        await store.raw.insertRows(table, Object.keys(rows[0]), rows.map(Object.values));
+      for (const table of Object.keys(pending)) delete pending[table];
     };
     const append = (actorId: string, type: string, payload: object, when: string) => {
       seq++;
       const unhashed = { caseId, seq, at: when, actorId, type, payload: canonicalJson(payload), prevHash };
       const hash = sha256Hex(eventHashInput(unhashed));
-      pending.events.push([caseId, seq, when, actorId, type, unhashed.payload, prevHash, hash]);
+      add('case_events', {
+        case_id: caseId,
+        seq,
+        at: when,
+        actor_id: actorId,
+        type,
+        payload: unhashed.payload,
+        prev_hash: prevHash,
+        hash,
+      });
       prevHash = hash;
       return seq;
     };
@@ -162,10 +162,8 @@ export async function verifyCase(engine: Engine, events: number): Promise<{ stor
         },
         when,
       );
-      pending.records.push(RECORD_COLUMNS.map((c) => (record as Record<string, unknown>)[c]));
-      pending.versions.push(
-        VERSION_COLUMNS.map((c) => (c === 'event_seq' ? published : (version as Record<string, unknown>)[c])),
-      );
+      add('records', record);
+      add('record_versions', { ...version, event_seq: published });
       const readAt = at(i * 2 + 1);
       const view = {
         version_id: versionId,
@@ -191,10 +189,8 @@ export async function verifyCase(engine: Engine, events: number): Promise<{ stor
         },
         readAt,
       );
-      pending.views.push(
-        VIEW_COLUMNS.map((c) => (c === 'event_seq' ? read : (view as Record<string, unknown>)[c])),
-      );
-      if (pending.events.length >= BATCH) await flush();
+      add('record_views', { ...view, event_seq: read });
+      if (pending.case_events.length >= BATCH) await flush();
     }
     await flush();
     return { store, loaded: (performance.now() - loading) / 1000 };
@@ -203,42 +199,3 @@ export async function verifyCase(engine: Engine, events: number): Promise<{ stor
     throw error;
   }
 }
-
-const RECORD_COLUMNS = [
-  'id',
-  'case_id',
-  'kind',
-  'created_by',
-  'created_at',
-  'current_version_id',
-  'current_version_no',
-  'current_version_at',
-];
-const VERSION_COLUMNS = [
-  'id',
-  'record_id',
-  'version_no',
-  'title',
-  'excerpt',
-  'content',
-  'canonical',
-  'content_hash',
-  'note',
-  'promise_warnings',
-  'author_id',
-  'author_name',
-  'author_role',
-  'published_at',
-  'event_seq',
-];
-const VIEW_COLUMNS = [
-  'version_id',
-  'user_id',
-  'record_id',
-  'role',
-  'viewed_at',
-  'request_id',
-  'client_info',
-  'source_ip',
-  'event_seq',
-];
