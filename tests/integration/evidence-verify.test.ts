@@ -221,3 +221,19 @@ describe('the database refuses edits of evidence', () => {
     },
   );
 });
+
+describe('bad input to the evidence actions', () => {
+  it.each([
+    ['case.verifyLog', {}],
+    ['case.verifyLog', { caseId: 'x'.repeat(500) }],
+    ['case.export', { caseId: 42 }],
+    ['case.export', { caseId: 'c-0001', format: 'pdf' }],
+    ['evidence.seal', { all: true }],
+  ] as const)('%s refuses %j with a typed error and changes nothing', async (action, payload) => {
+    const before = await h.counts();
+    const error = await h.err(c.lawyer, action, payload);
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await h.counts()).toEqual(before);
+  });
+});
