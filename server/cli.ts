@@ -4,13 +4,14 @@
  *   tsx server/cli.ts seed                             seed the demo firm (once)
  *   tsx server/cli.ts seal                             seal every case head into the firm log; timestamp it (TSA)
  *   tsx server/cli.ts verify [caseId] [--receipts F]   verify every case's evidence (or one), the firm log and its
- *                                                      timestamps; F: a JSON list of receipts a person holds
- *                                                      (`[{caseId, seq, head, ref?}]`, or an export bundle)
+ *                                                      timestamps; F: receipts a person kept (a JSON list of
+ *                                                      `{caseId, seq, head}`) or an evidence bundle exported earlier
  * PostgreSQL when DATABASE_URL is set (postgres://…), else SQLite in CASETRAIL_DATA_DIR (default ./data).
  * The TSA comes from CASETRAIL_TSA_URL and its roots from CASETRAIL_TSA_ROOTS (a PEM file).
  */
 import fs from 'node:fs';
 import { readEntryConfig } from './config';
+import { heldReceiptsFrom } from './evidence/held-receipts';
 import { sealAndTimestamp } from './evidence/seal';
 import { verifyDatabase, type HeldReceipt } from './evidence/verify';
 import { migrate } from './platform/migrate';
@@ -114,19 +115,13 @@ async function runVerify(
   return report.valid ? 0 : 1;
 }
 
-/** Receipts as a person keeps them: a list, or an export bundle's receipts. */
+/** Receipts as a person keeps them: a list, or an evidence bundle exported earlier (its head). */
 function readReceipts(file: string): HeldReceipt[] {
-  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const list = Array.isArray(parsed) ? parsed : ((parsed as { receipts?: unknown }).receipts ?? []);
-  if (!Array.isArray(list)) throw new Error(`${file}: no list of receipts`);
-  return list.map((r: Record<string, unknown>, i) => {
-    const caseId = r.caseId;
-    const seq = r.seq ?? (r.chain as { seq?: unknown } | undefined)?.seq;
-    const head = r.head ?? (r.chain as { head?: unknown } | undefined)?.head;
-    if (typeof caseId !== 'string' || typeof seq !== 'number' || typeof head !== 'string')
-      throw new Error(`${file}: receipt #${i + 1} needs caseId, seq and head`);
-    return { caseId, seq, head, ref: typeof r.ref === 'string' ? r.ref : `#${i + 1}` };
-  });
+  try {
+    return heldReceiptsFrom(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 main(process.argv.slice(2)).then(
