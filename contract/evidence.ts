@@ -67,7 +67,12 @@ export const evidenceActions = {
       /** Why no timestamp was taken: no TSA configured, or the TSA's error (the seal itself stands). */
       timestampError: z.string().nullable(),
     }),
-    mutates: true,
+    /**
+     * Sealing writes, but is idempotent by nature (nothing moved: nothing appended; a head timestamped once keeps its
+     * token), so it skips the request store. It then runs outside a request transaction: the seal commits first and
+     * the TSA is asked after, not while a write lock is held.
+     */
+    mutates: false,
   },
   /**
    * The case's written record (书面记录汇编) for a member: a printable HTML document and the JSON evidence bundle
