@@ -25,9 +25,9 @@ export interface SealOutcome {
 }
 
 /**
- * Seals, then timestamps the firm head unless it already has a token. Given the database, the seal commits first
- * and the TSA is asked outside any transaction; given a transaction (the `evidence.seal` action's), all happens
- * inside it, and the TSA's timeout bounds how long it holds the write lock.
+ * Seals, then timestamps the firm head unless it already has a token. Given the database (the `evidence.seal` action,
+ * the interval, the timer trigger, the CLI), the seal commits first and the TSA is asked outside any transaction;
+ * given a transaction, all happens inside it, and the TSA's timeout bounds how long it holds the write lock.
  */
 export async function sealAndTimestamp(db: Db, now: string, tsa: TsaConfig): Promise<SealOutcome> {
   const appended = db.isTransaction ? await sealFirmLogIn(db, now) : await sealFirmLog(db, now);
