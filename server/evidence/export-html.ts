@@ -120,6 +120,26 @@ class CaseDocument {
     return String(this.caseRow.title ?? this.bundle.caseId);
   }
 
+  /**
+   * Request id, device and IP of an act: what DESIGN §4 has an acknowledgment record. A client's copy shows them for
+   * the client's own acts only: another client's device and address are that person's personal information (the
+   * JSON bundle keeps them, committed as they are in the chain).
+   */
+  private evidenceCell(r: Row, extra: [string, string][]): string {
+    const { role, userId } = this.bundle.exportedBy;
+    const hidden = role === 'client' && String(r.user_id) !== userId;
+    const personal: [string, string][] = hidden
+      ? [['请求编号、设备与 IP', '已隐去（其他客户的个人信息）']]
+      : [
+          ['请求编号', `<span class="hash">${esc(r.request_id ?? '未记录')}</span>`],
+          ['设备', esc(deviceOf(r.client_info))],
+          ['IP', esc(r.source_ip ?? '平台未提供')],
+        ];
+    return [...extra, ...personal, ['事件链位置', `第 ${esc(r.event_seq)} 条`]]
+      .map(([k, v]) => `${k}：${v}`)
+      .join('<br>');
+  }
+
   private name(userId: unknown): string {
     return this.bundle.names[String(userId)] ?? String(userId ?? '');
   }
@@ -226,7 +246,7 @@ ${sorted
     (r) =>
       `<tr><td>${esc(r.user_name)}（${esc(roleLabel(r.role))}）</td><td>${
         r.kind === 'disputed' ? `<strong>异议</strong>：${esc(r.reason)}` : '已阅读并知悉'
-      }<br>第 ${num(r.version_no)} 版</td><td>${esc(shanghaiTime(r.responded_at))}</td><td class="small">${evidenceCell(
+      }<br>第 ${num(r.version_no)} 版</td><td>${esc(shanghaiTime(r.responded_at))}</td><td class="small">${this.evidenceCell(
         r,
         [['内容指纹', `<span class="hash">${esc(r.content_hash)}</span>`]],
       )}</td></tr>`,
@@ -245,7 +265,7 @@ ${sorted
     (r) =>
       `<tr><td>${esc(this.name(r.user_id))}（${esc(roleLabel(r.role))}）</td><td>第 ${
         this.versionNo.get(String(r.version_id)) ?? '?'
-      } 版</td><td>${esc(shanghaiTime(r.viewed_at))}</td><td class="small">${evidenceCell(r, [])}</td></tr>`,
+      } 版</td><td>${esc(shanghaiTime(r.viewed_at))}</td><td class="small">${this.evidenceCell(r, [])}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`;
@@ -376,19 +396,6 @@ function statementContent(c: Record<string, unknown>): string {
       }`;
     }),
   ].join('\n');
-}
-
-/** Request id, device and IP of an act: what DESIGN §4 has an acknowledgment record. */
-function evidenceCell(r: Row, extra: [string, string][]): string {
-  return [
-    ...extra,
-    ['请求编号', `<span class="hash">${esc(r.request_id ?? '未记录')}</span>`],
-    ['设备', esc(deviceOf(r.client_info))],
-    ['IP', esc(r.source_ip ?? '平台未提供')],
-    ['事件链位置', `第 ${esc(r.event_seq)} 条`],
-  ]
-    .map(([k, v]) => `${k}：${v}`)
-    .join('<br>');
 }
 
 function deviceOf(clientInfo: unknown): string {

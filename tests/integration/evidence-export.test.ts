@@ -97,6 +97,35 @@ describe('case.export', () => {
       expect(clients[part]).toEqual(base[part]);
   });
 
+  it("shows a client their own devices and addresses, not another client's (the bundle keeps both)", async () => {
+    const own = await openHarness();
+    try {
+      const firm = await buildEvidenceCase(own, 1, '-own');
+      await own.ok('wx:o-second-own', 'update.markRead', { updateId: firm.updateId });
+      const readOf = async (subject: string) => {
+        const me = await own.ok(subject, 'session.me', {});
+        return own.db
+          .selectFrom('record_views')
+          .select('request_id')
+          .where('user_id', '=', me.userId)
+          .where('role', '=', 'client')
+          .executeTakeFirstOrThrow();
+      };
+      const mine = await readOf(firm.client);
+      const theirs = await readOf('wx:o-second-own');
+      const forClient = await own.ok(firm.client, 'case.export', { caseId: firm.caseId });
+      const forLawyer = await own.ok(firm.lawyer, 'case.export', { caseId: firm.caseId });
+      expect(forClient.html).toContain(String(mine.request_id));
+      expect(forClient.html).not.toContain(String(theirs.request_id));
+      expect(forClient.html).toContain('已隐去（其他客户的个人信息）');
+      expect(forLawyer.html).toContain(String(theirs.request_id));
+      expect(forLawyer.html).not.toContain('已隐去');
+      expect(forClient.bundle).toContain(String(theirs.request_id));
+    } finally {
+      await own.close();
+    }
+  });
+
   it('is not found for a client of another case', async () => {
     const elsewhere = await setUpFirm(h, '-elsewhere');
     expect((await h.err(elsewhere.client, 'case.export', { caseId: c.caseId })).code).toBe('NOT_FOUND');
