@@ -4,7 +4,7 @@ import { dropAppendOnlyGuards } from '../../server/platform/migrations/0005-evid
 import { openHarness, type Harness } from '../fixtures/api-harness';
 import { buildEvidenceCase, type EvidenceCase } from '../fixtures/evidence-case';
 import { statementItemIds } from '../fixtures/statements';
-import { rehashChain } from '../fixtures/tamper';
+import { rewriteAnswerAndRehash } from '../fixtures/tamper';
 
 let h: Harness;
 let c: EvidenceCase;
@@ -17,18 +17,7 @@ afterEach(() => h.close());
 /** Someone with the database rewrites an answer and re-hashes the chain; no seal has been taken yet. */
 async function rewriteAnswer() {
   await dropAppendOnlyGuards(h.db);
-  await h.db.updateTable('record_answers').set({ answer: '指银行流水。' }).execute();
-  const answered = await h.db
-    .selectFrom('case_events')
-    .select(['seq', 'payload'])
-    .where('type', '=', 'statement.question.answered')
-    .executeTakeFirstOrThrow();
-  await h.db
-    .updateTable('case_events')
-    .set({ payload: answered.payload.replace('指转账记录和借条需要对应。', '指银行流水。') })
-    .where('seq', '=', answered.seq)
-    .execute();
-  await rehashChain(h.db, c.caseId);
+  await rewriteAnswerAndRehash(h.db, c.caseId);
 }
 
 describe('what people kept, held against the database', () => {

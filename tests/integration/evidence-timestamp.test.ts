@@ -4,7 +4,7 @@ import { dropAppendOnlyGuards } from '../../server/platform/migrations/0005-evid
 import { openHarness, type Harness } from '../fixtures/api-harness';
 import { buildEvidenceCase, type EvidenceCase } from '../fixtures/evidence-case';
 import { startOpensslTsa, type OpensslTsa } from '../fixtures/openssl-tsa';
-import { rehashChain } from '../fixtures/tamper';
+import { rewriteAnswerAndRehash } from '../fixtures/tamper';
 import { statementItemIds } from '../fixtures/statements';
 
 let tsa: OpensslTsa;
@@ -71,18 +71,7 @@ describe('trusted timestamps over the firm log (RFC 3161, a real TSA on loopback
     await h.ok(c.lawyer, 'evidence.seal', {});
     await dropAppendOnlyGuards(h.db);
     // Rewrite an answer, re-hash the case chain, then rebuild the firm log over the new head.
-    await h.db.updateTable('record_answers').set({ answer: '指银行流水。' }).execute();
-    const answered = await h.db
-      .selectFrom('case_events')
-      .select(['seq', 'payload'])
-      .where('type', '=', 'statement.question.answered')
-      .executeTakeFirstOrThrow();
-    await h.db
-      .updateTable('case_events')
-      .set({ payload: answered.payload.replace('指转账记录和借条需要对应。', '指银行流水。') })
-      .where('seq', '=', answered.seq)
-      .execute();
-    await rehashChain(h.db, c.caseId);
+    await rewriteAnswerAndRehash(h.db, c.caseId);
     await h.db.deleteFrom('firm_log').execute();
     const [entry] = await sealFirmLog(h.db, h.now().toISOString());
 

@@ -7,7 +7,7 @@ import {
   EVIDENCE_TABLES,
   type EvidenceTable,
 } from '../../server/evidence/evidence-tables';
-import { rehashChain } from '../fixtures/tamper';
+import { rewriteAnswerAndRehash } from '../fixtures/tamper';
 import { openHarness, type Harness } from '../fixtures/api-harness';
 import { buildEvidenceCase, type EvidenceCase } from '../fixtures/evidence-case';
 
@@ -184,15 +184,7 @@ describe('a chain re-hashed after an edit', () => {
   it('passes its own links but not the firm log that sealed it', async () => {
     await sealFirmLog(h.db, h.now().toISOString());
     await dropAppendOnlyGuards(h.db);
-    const answered = await h.db
-      .selectFrom('case_events')
-      .select(['seq', 'payload'])
-      .where('type', '=', 'statement.question.answered')
-      .executeTakeFirstOrThrow();
-    const payload = answered.payload.replace('指转账记录', '指银行流水');
-    await h.db.updateTable('case_events').set({ payload }).where('seq', '=', answered.seq).execute();
-    await h.db.updateTable('record_answers').set({ answer: '指银行流水和借条需要对应。' }).execute();
-    await rehashChain(h.db, c.caseId);
+    await rewriteAnswerAndRehash(h.db, c.caseId);
     const report = await verifyCase(h.db, c.caseId);
     expect(report.brokenAt).toBeNull();
     expect(report.findings).toEqual([
