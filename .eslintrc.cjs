@@ -42,7 +42,7 @@ module.exports = {
   ignorePatterns: [
     'node_modules/',
     'dist/',
-    'data/',
+    '/data/',
     'coverage/',
     'test-results/',
     'cloudfunctions/',

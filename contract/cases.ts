@@ -108,3 +108,30 @@ export const caseActions = {
     mutates: false,
   },
 } as const;
+
+/**
+ * What a case's clients see of one of its lawyers: name and firm always, the phone, WeChat id and office
+ * address only as the lawyer chose, and when they work and promise to reply.
+ */
+export const contactCard = z.object({
+  userId: z.string(),
+  name: z.string(),
+  firm: z.string(),
+  phone: z.string().nullable(),
+  wechatId: z.string().nullable(),
+  officeAddress: z.string().nullable(),
+  officeHours: z.object({ days: z.array(z.number().int()), start: z.string(), end: z.string() }),
+  /** 「N 个工作日内回复」; null without a promise. */
+  replyPromiseDays: z.number().int().nullable(),
+  quietHours: z.object({ start: z.string(), end: z.string() }).nullable(),
+});
+export type ContactCard = z.infer<typeof contactCard>;
+
+export const contactActions = {
+  'case.contact': {
+    /** The case's lawyers as its clients see them; the first is the one who answers requests. */
+    input: z.object({ caseId: id }).strict(),
+    output: z.object({ lawyers: z.array(contactCard) }),
+    mutates: false,
+  },
+} as const;

@@ -58,3 +58,21 @@ export const id = z
   .regex(/^[A-Za-z0-9_-]{8,64}$/, '编号格式不正确');
 
 export const isoTime = z.string();
+
+/** An instant with its offset, e.g. `2026-11-27T14:00:00.000Z` or `2026-11-27T22:00:00+08:00`. */
+export const isoInstant = z
+  .string({ required_error: '请填写时间', invalid_type_error: '时间应为文本' })
+  .datetime({ offset: true, message: '时间格式不正确' });
+
+/** A calendar date `YYYY-MM-DD` (Asia/Shanghai) that exists. */
+export const calendarDate = z
+  .string({ required_error: '请选择日期', invalid_type_error: '日期应为文本' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, '日期不存在');
+
+/** A wall-clock time `HH:mm` (Asia/Shanghai). */
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');

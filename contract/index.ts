@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import { adminActions } from './admin';
-import { caseActions } from './cases';
+import { caseActions, contactActions } from './cases';
 import { evidenceActions } from './evidence';
 import { inviteActions } from './invites';
+import { memoActions } from './memos';
+import { requestActions } from './requests';
 import { sessionActions } from './session';
 import { statementActions } from './statements';
+import { taskActions } from './tasks';
 import { updateActions } from './updates';
+import { workbenchActions } from './workbench';
 
 /**
  * The action map: every action the API answers, with its input and output schemas.
@@ -19,6 +23,11 @@ export const actions = {
   ...updateActions,
   ...statementActions,
   ...evidenceActions,
+  ...contactActions,
+  ...memoActions,
+  ...requestActions,
+  ...taskActions,
+  ...workbenchActions,
 } as const;
 
 export type Actions = typeof actions;
@@ -37,7 +46,22 @@ export { LIMITS } from './limits';
 export { CASE_TYPES, STAGE_TEMPLATES, type CaseType, type StageTemplate } from './case-types';
 export type { Me, LawyerProfile } from './session';
 export type { Invite } from './invites';
-export type { CaseSummary, CaseDetail, Stage, TimelineEntry, MemberRole } from './cases';
+export type { CaseSummary, CaseDetail, Stage, TimelineEntry, MemberRole, ContactCard } from './cases';
+export type {
+  MemoChannel,
+  MemoContent,
+  MemoDetail,
+  MemoDiff,
+  MemoInput,
+  MemoPoint,
+  MemoResponse,
+  MemoSummary,
+  MemoClientStatus,
+  MemoVersionMeta,
+} from './memos';
+export type { AnswerKind, ClientRequest, RequestAnswer, RequestCategory, RequestStatus } from './requests';
+export type { ClientTask, TaskStatus, TaskStep } from './tasks';
+export type { WorkItem, Workbench } from './workbench';
 export type { ChainPosition, Finding, SealState, VerifyReport } from './evidence';
 export type { UpdateDetail, UpdateVersion, ReadReceipt } from './updates';
 export type {

@@ -30,6 +30,26 @@ export const STATEMENT_LIMITS = {
   answer: 1000,
 } as const;
 
+/** Limits of communication memos (characters, or entries). */
+export const MEMO_LIMITS = {
+  participant: 40,
+  participants: 20,
+  pointText: 500,
+  points: 30,
+  followUp: 1000,
+  reason: 500,
+  resolves: 50,
+} as const;
+
+/** Limits of client requests and their answers (characters). */
+export const REQUEST_LIMITS = { body: 2000, answer: 2000 } as const;
+
+/** Limits of client tasks (characters). */
+export const TASK_LIMITS = { title: 80, details: 1000, note: 1000 } as const;
+
+/** Limits of a lawyer's contact card and reply promise. */
+export const CONTACT_LIMITS = { wechatId: 40, officeAddress: 120, maxReplyDays: 5 } as const;
+
 /** The four parts of an expectation statement, in the order a client reads them. */
 export const SECTION_KEYS = ['worstCase', 'weWill', 'weCannot', 'youMust'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];

@@ -1,8 +1,25 @@
 import { caseCreate, caseGet, caseList, caseTimeline } from './cases/cases.actions';
 import { caseVerifyLog, evidenceSeal } from './evidence/evidence.actions';
 import { caseExport } from './evidence/export.actions';
+import { caseContact } from './contact/contact.actions';
 import type { Handlers } from './core/action';
 import { adminInviteLawyer, inviteCreateClient, inviteRedeem } from './invites/invites.actions';
+import {
+  memoConfirm,
+  memoCorrect,
+  memoDispute,
+  memoGet,
+  memoList,
+  memoMarkViewed,
+  memoPublish,
+} from './memos/memos.actions';
+import {
+  requestAnswer,
+  requestCreate,
+  requestGet,
+  requestList,
+  requestMarkRead,
+} from './requests/requests.actions';
 import { adminListLawyers } from './session/admin.actions';
 import { profileUpdate, sessionMe } from './session/session.actions';
 import {
@@ -19,7 +36,9 @@ import {
   statementSaveDraft,
   statementTemplates,
 } from './statements/statements.actions';
+import { taskAssign, taskComplete, taskGet, taskList, taskReview } from './tasks/tasks.actions';
 import { updateCorrect, updateGet, updateMarkRead, updatePublish } from './updates/updates.actions';
+import { workbenchGet } from './workbench/workbench.actions';
 
 /** Every action of the contract, with its handler. A missing entry is a type error. */
 export const handlers: Handlers = {
@@ -52,4 +71,23 @@ export const handlers: Handlers = {
   'statement.answer': statementAnswer,
   'statement.remind': statementRemind,
   'statement.mine': statementMine,
+  'case.contact': caseContact,
+  'memo.publish': memoPublish,
+  'memo.correct': memoCorrect,
+  'memo.get': memoGet,
+  'memo.list': memoList,
+  'memo.markViewed': memoMarkViewed,
+  'memo.confirm': memoConfirm,
+  'memo.dispute': memoDispute,
+  'request.create': requestCreate,
+  'request.answer': requestAnswer,
+  'request.get': requestGet,
+  'request.list': requestList,
+  'request.markRead': requestMarkRead,
+  'task.assign': taskAssign,
+  'task.complete': taskComplete,
+  'task.review': taskReview,
+  'task.get': taskGet,
+  'task.list': taskList,
+  'workbench.get': workbenchGet,
 };

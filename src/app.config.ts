@@ -16,12 +16,28 @@ export default defineAppConfig({
         'profile/index',
         'admin/index',
         'statement-edit/index',
+        'workbench/index',
+        'memo-edit/index',
+        'task-new/index',
       ],
     },
     // Expectation statements, read by clients and lawyers alike.
     { root: 'statement', pages: ['view/index', 'mine/index'] },
     // 存证与核验: checking, sealing and exporting a case's record, for its lawyers and clients.
     { root: 'evidence', pages: ['verify/index'] },
+    // Two-way written communication: memos, client requests, client tasks and the lawyer's contact card.
+    {
+      root: 'comm',
+      pages: [
+        'memo/index',
+        'requests/index',
+        'request/index',
+        'request-new/index',
+        'tasks/index',
+        'task/index',
+        'contact/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -28,7 +28,19 @@ export type CaseEventType =
   | 'statement.question.asked'
   | 'statement.question.answered'
   | 'statement.reminder.queued'
-  | 'evidence.checkpoint';
+  | 'evidence.checkpoint'
+  | 'memo.published'
+  | 'memo.corrected'
+  | 'memo.viewed'
+  | 'memo.confirmed'
+  | 'memo.disputed'
+  | 'request.created'
+  | 'request.answered'
+  | 'request.answerRead'
+  | 'task.assigned'
+  | 'task.completed'
+  | 'task.accepted'
+  | 'task.returned';
 
 /**
  * Serializes writers of one case's chain until the transaction ends. On PostgreSQL a row lock on the case

@@ -60,7 +60,7 @@ export const EVIDENCE_TABLES: { [T in EvidenceTable]: TableSpec<T> } = {
   },
   records: {
     key: ['id'],
-    committed: ['id', 'case_id', 'kind', 'created_by', 'created_at'],
+    committed: ['id', 'case_id', 'kind', 'parent_id', 'created_by', 'created_at'],
     label: '记录',
   },
   record_versions: {
@@ -107,6 +107,7 @@ export const EVIDENCE_TABLES: { [T in EvidenceTable]: TableSpec<T> } = {
       'role',
       'kind',
       'reason',
+      'item_id',
       'content_hash',
       'responded_at',
       'request_id',

@@ -191,7 +191,9 @@ export class CaseChecker {
     }
     this.commitments.delete(id);
     for (const column of EVIDENCE_TABLES[table].committed as readonly string[]) {
-      if (normalizeValue(stored[column]) !== commitment.row[column])
+      // A column added after the row was committed (records.parent_id, record_responses.item_id in 0006) is
+      // absent from the commitment and must still be null in the row.
+      if (normalizeValue(stored[column]) !== (commitment.row[column] ?? null))
         this.add(
           'FIELD_CHANGED',
           table,

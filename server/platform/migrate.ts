@@ -19,6 +19,7 @@ export const MIGRATION_NAMES = [
   '0003-record-kernel',
   '0004-answer-warnings',
   '0005-evidence',
+  '0006-communication',
 ] as const;
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

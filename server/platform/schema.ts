@@ -52,6 +52,14 @@ export interface LawyerProfilesTable {
   /** Quiet hours, Asia/Shanghai `HH:mm`; both null when the lawyer has none. */
   quiet_start: string | null;
   quiet_end: string | null;
+  /** Office hours (Asia/Shanghai): ISO weekdays `1,2,3,4,5`, and `HH:mm` start and end. */
+  office_days: string;
+  office_start: string;
+  office_end: string;
+  /** 「N 个工作日内回复」; null: no promise. */
+  reply_promise_days: number | null;
+  /** JSON `ContactSettings`: which contact details clients may see (`{}` before 0006: none). */
+  contact: string;
 }
 
 export interface SessionsTable {
@@ -136,12 +144,14 @@ export interface NotificationOutboxTable {
 }
 
 /** Every record type on the kernel (DESIGN §4). A record is published as immutable versions. */
-export type RecordKind = 'update' | 'statement';
+export type RecordKind = 'update' | 'statement' | 'memo' | 'request' | 'task' | 'reply';
 
 export interface RecordsTable {
   id: string;
   case_id: string;
   kind: RecordKind;
+  /** For a reply: the record it answers (a request, a task); null otherwise. */
+  parent_id: string | null;
   created_by: string;
   created_at: string;
   /** Pointer to the newest version (null and 0 before the first); the versions themselves never change. */
@@ -196,6 +206,8 @@ export interface RecordResponsesTable extends CommittedByEvent {
   kind: ResponseKind;
   /** Required for a dispute. */
   reason: string | null;
+  /** The item a dispute names (a memo's conclusion); null for the whole record. */
+  item_id: string | null;
   content_hash: string;
   responded_at: string;
   request_id: string;

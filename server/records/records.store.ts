@@ -65,6 +65,8 @@ export interface StoredResponse {
   role: MemberRole;
   kind: ResponseKind;
   reason: string | null;
+  /** The item a dispute names (a memo's conclusion); null for the whole record. */
+  itemId: string | null;
   contentHash: string;
   respondedAt: string;
   /** The chain position of the event that committed it (null only for rows from before migration 0005). */
@@ -103,12 +105,21 @@ export async function findRecord(db: Db, recordId: string): Promise<RecordRow> {
  */
 export async function createRecord(
   db: Db,
-  r: { id: string; caseId: string; kind: RecordKind; createdBy: string; now: string },
+  r: {
+    id: string;
+    caseId: string;
+    kind: RecordKind;
+    createdBy: string;
+    now: string;
+    /** For a reply: the record it answers. */
+    parentId?: string | null;
+  },
 ): Promise<RowCommitment> {
   const row = {
     id: r.id,
     case_id: r.caseId,
     kind: r.kind,
+    parent_id: r.parentId ?? null,
     created_by: r.createdBy,
     created_at: r.now,
     current_version_id: null,
@@ -352,6 +363,8 @@ export async function recordResponse(
     responder: Actor;
     kind: ResponseKind;
     reason: string | null;
+    /** The item a dispute names (a memo's conclusion); omit for the whole record. */
+    itemId?: string | null;
     evidence: RequestEvidence;
     eventType: CaseEventType;
   },
@@ -371,6 +384,7 @@ export async function recordResponse(
     role: r.responder.role,
     kind: r.kind,
     reason: r.reason,
+    item_id: r.itemId ?? null,
     content_hash: r.version.contentHash,
     responded_at: r.evidence.now,
     request_id: r.evidence.requestId,
@@ -389,6 +403,7 @@ export async function recordResponse(
       ...(r.kind === 'acknowledged' ? { acknowledgmentId: id } : {}),
       kind: r.kind,
       reason: r.reason,
+      ...(r.itemId ? { itemId: r.itemId } : {}),
       versionId: r.version.id,
       versionNo: r.version.versionNo,
       contentHash: r.version.contentHash,
@@ -412,6 +427,7 @@ const responseColumns = [
   'r.role',
   'r.kind',
   'r.reason',
+  'r.item_id',
   'r.content_hash',
   'r.responded_at',
   'r.event_seq',
@@ -444,6 +460,7 @@ function toResponse(
     role: r.role,
     kind: r.kind,
     reason: r.reason,
+    itemId: r.item_id ?? null,
     contentHash: r.content_hash,
     respondedAt: r.responded_at,
     chain:

@@ -1,6 +1,6 @@
 import type { ActionHandler } from '../core/action';
 import { userContext } from '../core/action';
-import { ok } from '../core/result';
+import { fail, ok } from '../core/result';
 import { describeMe, ensureUser, saveLawyerProfile } from './users.store';
 
 export const sessionMe: ActionHandler<'session.me'> = {
@@ -15,6 +15,16 @@ export const profileUpdate: ActionHandler<'profile.update'> = {
   access: { kind: 'lawyer' },
   async run(raw, input) {
     const ctx = userContext(raw);
+    // A detail clients are to see must exist: 「展示电话」 without a phone would show them nothing.
+    const { contact } = input;
+    const missing = [
+      contact.showPhone && !input.phone && { path: 'phone', message: '请填写要向客户展示的电话' },
+      contact.showWechat &&
+        !contact.wechatId && { path: 'contact.wechatId', message: '请填写要向客户展示的微信号' },
+      contact.showAddress &&
+        !contact.officeAddress && { path: 'contact.officeAddress', message: '请填写要向客户展示的办公地址' },
+    ].filter((issue): issue is { path: string; message: string } => !!issue);
+    if (missing.length > 0) return fail('PROFILE.CONTACT_MISSING', missing);
     await saveLawyerProfile(ctx.db, ctx.caller.user.id, input, ctx.now);
     return ok(await describeMe(ctx.db, ctx.caller.user));
   },

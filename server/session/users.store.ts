@@ -1,7 +1,8 @@
-import type { LawyerProfile, Me } from '../../contract/session';
+import { DEFAULT_CONTACT, type ContactSettings, type LawyerProfile, type Me } from '../../contract/session';
 import type { CallerUser } from '../core/action';
 import { newId } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
+import type { LawyerProfilesTable } from '../platform/schema';
 
 /** The name shown until a person is known by a better one (WeChat gives us no name). */
 export const DEFAULT_DISPLAY_NAME = '微信用户';
@@ -29,16 +30,27 @@ export async function ensureUser(
 export async function findLawyerProfile(db: Db, userId: string): Promise<LawyerProfile | null> {
   const row = await db
     .selectFrom('lawyer_profiles')
-    .select(['name', 'firm', 'license_no', 'phone', 'quiet_start', 'quiet_end'])
+    .selectAll()
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  if (!row) return null;
+  return row ? toLawyerProfile(row) : null;
+}
+
+export function toLawyerProfile(row: LawyerProfilesTable): LawyerProfile {
+  const contact = { ...DEFAULT_CONTACT, ...(JSON.parse(row.contact) as Partial<ContactSettings>) };
   return {
     name: row.name,
     firm: row.firm,
     licenseNo: row.license_no,
     phone: row.phone,
     quietHours: row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null,
+    officeHours: {
+      days: row.office_days.split(',').map(Number),
+      start: row.office_start,
+      end: row.office_end,
+    },
+    replyPromiseDays: row.reply_promise_days === null ? null : Number(row.reply_promise_days),
+    contact,
   };
 }
 
@@ -55,6 +67,11 @@ export async function saveLawyerProfile(
     phone: profile.phone,
     quiet_start: profile.quietHours?.start ?? null,
     quiet_end: profile.quietHours?.end ?? null,
+    office_days: [...profile.officeHours.days].sort().join(','),
+    office_start: profile.officeHours.start,
+    office_end: profile.officeHours.end,
+    reply_promise_days: profile.replyPromiseDays,
+    contact: JSON.stringify(profile.contact),
     updated_at: now,
   };
   await db

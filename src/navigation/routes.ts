@@ -1,6 +1,6 @@
 const q = encodeURIComponent;
 
-/** Every page's URL in one place; subpackage pages live under `/lawyer/`, `/statement/` and `/evidence/`. */
+/** Every page's URL in one place; subpackage pages live under `/lawyer/`, `/statement/`, `/evidence/` and `/comm/`. */
 export const routes = {
   home: () => '/pages/index/index',
   case: (caseId: string) => `/pages/case/index?id=${q(caseId)}`,
@@ -19,6 +19,20 @@ export const routes = {
   newStatement: (caseId: string) => `/lawyer/statement-edit/index?caseId=${q(caseId)}`,
   editStatement: (statementId: string) => `/lawyer/statement-edit/index?statementId=${q(statementId)}`,
   verifyCase: (caseId: string) => `/evidence/verify/index?caseId=${q(caseId)}`,
+  workbench: () => '/lawyer/workbench/index',
+  newMemo: (caseId: string) => `/lawyer/memo-edit/index?caseId=${q(caseId)}`,
+  correctMemo: (memoId: string) => `/lawyer/memo-edit/index?memoId=${q(memoId)}`,
+  newTask: (caseId: string) => `/lawyer/task-new/index?caseId=${q(caseId)}`,
+  memo: (memoId: string) => `/comm/memo/index?id=${q(memoId)}`,
+  requests: (caseId: string) => `/comm/requests/index?caseId=${q(caseId)}`,
+  request: (requestId: string) => `/comm/request/index?id=${q(requestId)}`,
+  newRequest: (caseId: string, aboutUpdateId?: string) =>
+    aboutUpdateId
+      ? `/comm/request-new/index?caseId=${q(caseId)}&aboutUpdateId=${q(aboutUpdateId)}`
+      : `/comm/request-new/index?caseId=${q(caseId)}`,
+  tasks: (caseId: string) => `/comm/tasks/index?caseId=${q(caseId)}`,
+  task: (taskId: string) => `/comm/task/index?id=${q(taskId)}`,
+  contact: (caseId: string) => `/comm/contact/index?caseId=${q(caseId)}`,
 };
 
 /** Rebuilds a page URL from a path and its query params (for returning after login). */
@@ -35,7 +49,7 @@ export function pageUrl(path: string, params: Record<string, string | undefined>
 export function safeRedirect(target: string | undefined): string {
   if (
     target &&
-    /^\/(pages|lawyer|statement|evidence)\/[a-z-]+\/index(\?.*)?$/.test(target) &&
+    /^\/(pages|lawyer|statement|evidence|comm)\/[a-z-]+\/index(\?.*)?$/.test(target) &&
     !target.startsWith('/pages/login/')
   ) {
     return target;

@@ -316,7 +316,12 @@ describe('migrating to the record kernel', () => {
     expect(chainBefore.valid).toBe(true);
 
     const eventsBefore = await readCaseEvents(db, 'case-0001');
-    expect(await migrate(db)).toEqual(['0003-record-kernel', '0004-answer-warnings', '0005-evidence']);
+    expect(await migrate(db)).toEqual([
+      '0003-record-kernel',
+      '0004-answer-warnings',
+      '0005-evidence',
+      '0006-communication',
+    ]);
     const app = await createCasetrail({ db, clock: () => new Date(at(60)) });
 
     // The old chain is kept as it was; 0005 adds one checkpoint committing the rows as they now stand.

@@ -4,6 +4,7 @@ import * as statements from './0002-statements';
 import * as recordKernel from './0003-record-kernel';
 import * as answerWarnings from './0004-answer-warnings';
 import * as evidence from './0005-evidence';
+import * as communication from './0006-communication';
 
 /** Every migration, by name (listed here, not read from disk, so the esbuild bundle carries them). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-record-kernel': recordKernel,
   '0004-answer-warnings': answerWarnings,
   '0005-evidence': evidence,
+  '0006-communication': communication,
 };
