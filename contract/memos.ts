@@ -2,19 +2,10 @@ import { z } from 'zod';
 import { chainPosition } from './evidence';
 import { id, isoInstant, optionalText, requiredText } from './fields';
 import { MEMO_LIMITS } from './limits';
+import { MEMO_CHANNELS } from './memo-channels';
 
 export { MEMO_LIMITS } from './limits';
-
-/** How the conversation took place (沟通方式). */
-export const MEMO_CHANNELS = ['inPerson', 'phone', 'wechat', 'video', 'other'] as const;
-export type MemoChannel = (typeof MEMO_CHANNELS)[number];
-export const MEMO_CHANNEL_LABELS: { readonly [C in MemoChannel]: string } = {
-  inPerson: '面谈',
-  phone: '电话',
-  wechat: '微信',
-  video: '视频',
-  other: '其他',
-};
+export { MEMO_CHANNELS, MEMO_CHANNEL_LABELS, type MemoChannel } from './memo-channels';
 
 /** A numbered point (沟通事项 / 形成结论). It keeps its id across versions, so a correction shows what changed. */
 const draftPoint = z.object({ id: id.nullish(), text: requiredText(MEMO_LIMITS.pointText) }).strict();
