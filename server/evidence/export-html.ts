@@ -7,6 +7,8 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { SECTION_KEYS, type SectionKey } from '../../contract/limits';
+import { MEMO_CHANNEL_LABELS, type MemoChannel } from '../../contract/memos';
+import { ANSWER_KIND_LABELS, REQUEST_CATEGORY_LABELS, type RequestCategory } from '../../contract/requests';
 import type { MemberRole } from '../../contract/roles';
 import type { BundleReport, BundleRow, EvidenceBundle, TimestampCheck } from './bundle.rules';
 
@@ -39,6 +41,24 @@ const EVENT_LABELS: Record<string, string> = {
   'statement.question.answered': '律师答复',
   'statement.reminder.queued': '知悉提醒',
   'evidence.checkpoint': '存证检查点',
+  'memo.published': '发布沟通备忘录',
+  'memo.corrected': '更正沟通备忘录',
+  'memo.viewed': '客户查看备忘录',
+  'memo.confirmed': '客户确认备忘录',
+  'memo.disputed': '客户对备忘录提出异议',
+  'request.created': '客户提出请求',
+  'request.answered': '律师书面答复请求',
+  'request.answerRead': '客户阅读答复',
+  'task.assigned': '布置配合事项',
+  'task.completed': '客户完成配合事项',
+  'task.accepted': '律师验收配合事项',
+  'task.returned': '律师退回配合事项',
+};
+
+/** What a reply did, as the document names it: a request's answer, or a task's step. */
+const REPLY_ACT_LABELS: Record<'request' | 'task', Record<string, string>> = {
+  request: { ...ANSWER_KIND_LABELS },
+  task: { done: '客户标记完成', accept: '律师验收通过', return: '律师退回' },
 };
 
 /** Escapes text for HTML element content and attribute values. */
@@ -63,9 +83,12 @@ export function renderEvidenceHtml(bundle: EvidenceBundle, check: BundleReport):
     ['members', '二、案件成员', doc.members()],
     ['updates', '三、进展更新', doc.records('update')],
     ['statements', '四、预期与风险告知书', doc.records('statement')],
-    ['chain', '五、事件链与核验结果', doc.chain(check)],
-    ['seal', '六、律所总日志封存与可信时间戳', doc.seal(check.timestamps)],
-    ['verify', '七、如何核验', howToVerify(bundle)],
+    ['memos', '五、沟通备忘录', doc.records('memo')],
+    ['requests', '六、客户请求与书面答复', doc.threads('request')],
+    ['tasks', '七、需要客户配合的事项', doc.threads('task')],
+    ['chain', '八、事件链与核验结果', doc.chain(check)],
+    ['seal', '九、律所总日志封存与可信时间戳', doc.seal(check.timestamps)],
+    ['verify', '十、如何核验', howToVerify(bundle)],
     ['events', '附录：事件链明细', doc.eventList()],
   ] as const;
   const title = `书面记录汇编 · ${doc.caseTitle}`;
@@ -84,9 +107,9 @@ export function renderEvidenceHtml(bundle: EvidenceBundle, check: BundleReport):
 <table class="kv">
 <tr><th>导出时间</th><td>${esc(shanghaiTime(bundle.exportedAt))}（北京时间）</td></tr>
 <tr><th>导出人</th><td>${esc(bundle.exportedBy.name)}（${esc(roleLabel(bundle.exportedBy.role))}）</td></tr>
-<tr><th>导出时核验</th><td>${check.valid ? '<strong class="ok">通过</strong>' : `<strong class="bad">发现 ${check.findings.length} 处问题</strong>`}（见第五部分）</td></tr>
+<tr><th>导出时核验</th><td>${check.valid ? '<strong class="ok">通过</strong>' : `<strong class="bad">发现 ${check.findings.length} 处问题</strong>`}（见第八部分）</td></tr>
 </table>
-<p class="note">本文件是阅读件。与其一同导出的 JSON 导出件（${esc(bundle.format)}）载有全部事件与证据记录，任何人均可按第七部分所述方法独立核验。</p>
+<p class="note">本文件是阅读件。与其一同导出的 JSON 导出件（${esc(bundle.format)}）载有全部事件与证据记录，任何人均可按第十部分所述方法独立核验。</p>
 </header>
 <nav class="toc">
 <h2>目录</h2>
@@ -188,16 +211,81 @@ ${rows
 <p class="note">姓名为导出时系统中的名称，仅供阅读；身份与加入时间由事件链背书。</p>`;
   }
 
-  records(kind: 'update' | 'statement'): string {
+  records(kind: VersionedKind): string {
+    const records = this.t.records
+      .filter((r) => r.kind === kind)
+      .sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
+    if (records.length === 0) return `<p class="empty">本案尚无${KIND_NAMES[kind]}。</p>`;
+    return records.map((r, i) => this.record(r, i + 1, kind)).join('\n');
+  }
+
+  /**
+   * Requests and tasks, each followed by its replies (records whose parent it is): the lawyer's answer to a
+   * request; a task's 完成 / 验收 / 退回 steps. Every one is its own record, with its own hash and chain position.
+   */
+  threads(kind: 'request' | 'task'): string {
     const records = this.t.records
       .filter((r) => r.kind === kind)
       .sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
     if (records.length === 0)
-      return `<p class="empty">本案尚无${kind === 'update' ? '进展更新' : '告知书'}。</p>`;
-    return records.map((r, i) => this.record(r, i + 1, kind)).join('\n');
+      return `<p class="empty">本案尚无${kind === 'request' ? '客户请求' : '配合事项'}。</p>`;
+    const repliesOf = (id: string) =>
+      this.t.records
+        .filter((r) => r.kind === 'reply' && String(r.parent_id) === id)
+        .sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
+    return records
+      .map((r, i) => {
+        const [version] = this.versionsOf.get(String(r.id)) ?? [];
+        const content = version ? parseObject(version.content) : {};
+        const replies = repliesOf(String(r.id))
+          .map((reply) => (this.versionsOf.get(String(reply.id)) ?? [])[0])
+          .filter((v): v is Row => !!v);
+        // A client's copy reads their own requests and tasks; another client's are that person's matter (the JSON
+        // bundle keeps them, committed as they are in the chain).
+        const { role, userId } = this.bundle.exportedBy;
+        const owner = kind === 'request' ? String(version?.author_id) : String(content.assigneeId);
+        if (role === 'client' && owner !== userId)
+          return `<article class="record" id="r-${esc(r.id)}">
+<h3>${i + 1}. 其他客户的${kind === 'request' ? '请求' : '配合事项'}</h3>
+<p class="note">内容从略：仅该客户本人与律师可阅读。记录标识 <span class="hash">${esc(r.id)}</span></p>
+</article>`;
+        const heading =
+          kind === 'request'
+            ? `${REQUEST_CATEGORY_LABELS[content.category as RequestCategory] ?? '请求'} · ${esc(version?.author_name)}`
+            : esc(content.title);
+        return `<article class="record" id="r-${esc(r.id)}">
+<h3>${i + 1}. ${heading}</h3>
+<p class="meta">记录标识 <span class="hash">${esc(r.id)}</span></p>
+${version ? this.threadEntry(version, kind === 'request' ? requestContent(content) : taskContent(content)) : ''}
+${replies.length === 0 ? `<p class="empty">${kind === 'request' ? '尚未答复。' : '客户尚未标记完成。'}</p>` : ''}
+${replies.map((v) => this.threadEntry(v, replyContent(parseObject(v.content), kind))).join('\n')}
+${this.views(this.t.record_views.filter((x) => replies.some((v) => String(v.record_id) === String(x.record_id))))}
+</article>`;
+      })
+      .join('\n');
   }
 
-  private record(r: Row, n: number, kind: 'update' | 'statement'): string {
+  private threadEntry(v: Row, body: string): string {
+    const warnings = parseList(v.promise_warnings);
+    return `<div class="version">
+<h4>${esc(v.title)}</h4>
+${kv([
+  ['作者', `${esc(v.author_name)}（${esc(roleLabel(v.author_role))}）`],
+  ['时间', esc(shanghaiTime(v.published_at))],
+  ['内容指纹（SHA-256）', `<span class="hash">${esc(v.content_hash)}</span>`],
+  ['事件链位置', `第 ${esc(v.event_seq)} 条事件`],
+  ...(warnings.length
+    ? ([['发送时的承诺用语提示', esc(warnings.map((w) => parseObject(w).phrase ?? '').join('、'))]] as [
+        string,
+        string,
+      ][])
+    : []),
+])}
+<div class="content">${body}</div>
+</div>`;
+  }
+
+  private record(r: Row, n: number, kind: VersionedKind): string {
     const versions = this.versionsOf.get(String(r.id)) ?? [];
     const latest = versions[versions.length - 1];
     const id = String(r.id);
@@ -206,16 +294,16 @@ ${rows
 <h3>${n}. ${esc(latest?.title ?? '（未发布）')}</h3>
 <p class="meta">共 ${versions.length} 版 · 创建于 ${esc(shanghaiTime(r.created_at))} · 记录标识 <span class="hash">${esc(id)}</span></p>
 ${versions.map((v) => this.version(v, kind, v === latest)).join('\n')}
-${kind === 'statement' ? this.responses(pick(this.t.record_responses)) : ''}
+${kind === 'update' ? '' : this.responses(pick(this.t.record_responses), kind)}
 ${this.views(pick(this.t.record_views))}
 ${kind === 'statement' ? this.questions(pick(this.t.record_questions)) : ''}
 </article>`;
   }
 
-  private version(v: Row, kind: 'update' | 'statement', latest: boolean): string {
+  private version(v: Row, kind: VersionedKind, latest: boolean): string {
     const content = parseObject(v.content);
-    const noteLabel = kind === 'update' ? '更正原因' : '修订说明';
-    const status = latest ? '当前版本' : kind === 'update' ? '已被更正' : '已被修订';
+    const noteLabel = kind === 'statement' ? '修订说明' : '更正原因';
+    const status = latest ? '当前版本' : kind === 'statement' ? '已被修订' : '已被更正';
     const warnings = parseList(v.promise_warnings);
     return `<div class="version">
 <h4>第 ${num(v.version_no)} 版 <span class="tag">${status}</span></h4>
@@ -232,20 +320,33 @@ ${kv([
       ][])
     : []),
 ])}
-<div class="content">${kind === 'update' ? updateContent(content) : statementContent(content)}</div>
+<div class="content">${CONTENT_RENDERERS[kind](content)}</div>
 </div>`;
   }
 
-  private responses(rows: Row[]): string {
-    if (rows.length === 0) return '<h4>知悉回执与异议</h4><p class="empty">尚无知悉回执。</p>';
+  private responses(rows: Row[], kind: 'statement' | 'memo'): string {
+    const heading = kind === 'memo' ? '确认与异议' : '知悉回执与异议';
+    if (rows.length === 0)
+      return `<h4>${heading}</h4><p class="empty">尚无${kind === 'memo' ? '确认' : '知悉回执'}。</p>`;
+    const agreed = kind === 'memo' ? '确认无误' : '已阅读并知悉';
+    const conclusionOf = (r: Row) => {
+      if (!r.item_id) return '';
+      const version = (this.versionsOf.get(String(r.record_id)) ?? []).find(
+        (v) => String(v.id) === String(r.version_id),
+      );
+      const point = parseList(parseObject(version?.content).conclusions)
+        .map(parseObject)
+        .find((c) => c.id === r.item_id);
+      return `（针对结论「${esc(point?.text ?? r.item_id)}」）`;
+    };
     const sorted = [...rows].sort((a, b) => String(a.responded_at).localeCompare(String(b.responded_at)));
-    return `<h4>知悉回执与异议</h4>
+    return `<h4>${heading}</h4>
 <table class="list"><thead><tr><th>客户</th><th>回执</th><th>时间</th><th>存证信息</th></tr></thead><tbody>
 ${sorted
   .map(
     (r) =>
       `<tr><td>${esc(r.user_name)}（${esc(roleLabel(r.role))}）</td><td>${
-        r.kind === 'disputed' ? `<strong>异议</strong>：${esc(r.reason)}` : '已阅读并知悉'
+        r.kind === 'disputed' ? `<strong>异议</strong>${conclusionOf(r)}：${esc(r.reason)}` : agreed
       }<br>第 ${num(r.version_no)} 版</td><td>${esc(shanghaiTime(r.responded_at))}</td><td class="small">${this.evidenceCell(
         r,
         [['内容指纹', `<span class="hash">${esc(r.content_hash)}</span>`]],
@@ -364,6 +465,64 @@ const TOKEN_STATUS: Record<TimestampCheck['status'], string> = {
   'imprint-only': '摘要与签名已核对，签发者待用根证书核验',
   'not-checked': '未核验',
   invalid: '<strong class="bad">无效</strong>',
+};
+
+type VersionedKind = 'update' | 'statement' | 'memo';
+const KIND_NAMES: Record<VersionedKind, string> = {
+  update: '进展更新',
+  statement: '告知书',
+  memo: '沟通备忘录',
+};
+
+function memoContent(c: Record<string, unknown>): string {
+  const points = (list: unknown) =>
+    `<ol>${parseList(list)
+      .map(parseObject)
+      .map((p) => `<li>${multiline(p.text)}</li>`)
+      .join('')}</ol>`;
+  return [
+    `<p><strong>沟通时间：</strong>${esc(shanghaiTime(c.communicatedAt))}</p>`,
+    `<p><strong>沟通方式：</strong>${esc(MEMO_CHANNEL_LABELS[c.channel as MemoChannel] ?? c.channel)}</p>`,
+    `<p><strong>参与人员：</strong>${esc(parseList(c.participants).join('、'))}</p>`,
+    `<p class="section-label">沟通事项</p>${points(c.matters)}`,
+    `<p class="section-label">形成结论</p>${points(c.conclusions)}`,
+    c.followUp ? para('后续安排', c.followUp) : '',
+    parseList(c.resolves).length
+      ? `<p class="note">本版回应了 ${parseList(c.resolves).length} 项客户异议。</p>`
+      : '',
+  ].join('\n');
+}
+
+function requestContent(c: Record<string, unknown>): string {
+  return [
+    para('请求内容', c.body),
+    c.promisedBy ? `<p><strong>承诺答复时间：</strong>${esc(shanghaiTime(c.promisedBy))} 前</p>` : '',
+  ].join('\n');
+}
+
+function taskContent(c: Record<string, unknown>): string {
+  const item = parseObject(c.statementItem);
+  return [
+    c.details ? para('说明', c.details) : '',
+    `<p><strong>完成期限：</strong>${esc(c.dueDate)}（北京时间当日内）</p>`,
+    `<p><strong>指派给：</strong>${esc(c.assigneeName)}</p>`,
+    item.text ? `<p><strong>对应告知书「需要您配合」条目：</strong>${esc(item.text)}</p>` : '',
+  ].join('\n');
+}
+
+function replyContent(c: Record<string, unknown>, parentKind: 'request' | 'task'): string {
+  return [
+    `<p><strong>${esc(REPLY_ACT_LABELS[parentKind][String(c.act)] ?? c.act)}</strong>${
+      c.dueBy ? `（完成期限：${esc(c.dueBy)}）` : ''
+    }</p>`,
+    c.text ? `<p>${multiline(c.text)}</p>` : '',
+  ].join('\n');
+}
+
+const CONTENT_RENDERERS: Record<VersionedKind, (c: Record<string, unknown>) => string> = {
+  update: (c) => updateContent(c),
+  statement: (c) => statementContent(c),
+  memo: memoContent,
 };
 
 function updateContent(c: Record<string, unknown>): string {
