@@ -74,7 +74,7 @@ const wholeContent = (kind: RecordKind) => (v: StoredVersionFields) => ({
 const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 interface KindSpec {
-  evidence(v: StoredVersionFields): object;
+  evidence(v: StoredVersionFields): Record<string, unknown>;
   title(content: unknown): string;
   excerpt(content: unknown): string;
 }
