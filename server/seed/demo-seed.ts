@@ -6,6 +6,15 @@ import type { Db } from '../platform/migrate';
 import { PERSONAS } from './personas';
 
 const HOUR = 3600_000;
+
+/** The Asia/Shanghai date `days` after the instant `at` (the demo's due dates are read in Shanghai). */
+const shanghaiDateIn = (at: number, days: number) =>
+  new Date(at + 8 * HOUR + days * 24 * HOUR).toISOString().slice(0, 10);
+
+async function clientUserId(db: Db, subject: string): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('id').where('subject', '=', subject).executeTakeFirst();
+  return row?.id;
+}
 /** The 民间借贷 template for the lender, and its item asking the client for the loan evidence. */
 const LENDING_TEMPLATE = 'private-lending';
 const EVIDENCE_ITEM = 'lending-ym-02';
@@ -51,7 +60,16 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     name: lawyer.displayName,
     firm: '示例律师事务所',
     licenseNo: '13101201810000001',
-    phone: null,
+    phone: '021-5555 0100',
+    officeHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
+    replyPromiseDays: 1,
+    contact: {
+      showPhone: true,
+      wechatId: null,
+      showWechat: false,
+      officeAddress: '上海市浦东新区示例路 100 号 8 楼',
+      showAddress: true,
+    },
   });
 
   at += 2 * HOUR;
@@ -79,6 +97,29 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   });
   at += 2 * HOUR;
   await as(client.subject, 'update.markRead', { updateId: first.id });
+
+  // The call that agreed what 李女士 provides and what the claim asks: written down, then confirmed by her.
+  at += 4 * HOUR;
+  const memo = await as(lawyer.subject, 'memo.publish', {
+    caseId: created.id,
+    memo: {
+      communicatedAt: new Date(at - HOUR).toISOString(),
+      channel: 'phone',
+      participants: [lawyer.displayName, client.displayName],
+      matters: [
+        { text: '核对借款金额：借条载明 20 万元，转账记录合计 18 万元，另 2 万元为现金交付。' },
+        { text: '是否主张逾期利息及律师费。' },
+      ],
+      conclusions: [
+        { text: '起诉本金按 20 万元主张，现金交付的 2 万元由李女士补充取款记录或证人证言。' },
+        { text: '主张自起诉之日起按一年期 LPR 计算的逾期利息；律师费由李女士自行承担，不作为诉讼请求。' },
+      ],
+      followUp: '李女士本周五前提供借条原件和取款记录；律师收到后一周内完成起诉材料。',
+    },
+  });
+  at += 2 * HOUR;
+  await as(client.subject, 'memo.markViewed', { memoId: memo.id, versionNo: 1 });
+  await as(client.subject, 'memo.confirm', { memoId: memo.id, versionNo: 1 });
 
   at += 3 * 24 * HOUR;
   const filed = await as(lawyer.subject, 'update.publish', {
@@ -147,9 +188,32 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
       },
     },
   });
-  await as(lawyer.subject, 'statement.publish', {
+  const v2 = await as(lawyer.subject, 'statement.publish', {
     statementId: draft.id,
     changeNote: '法院已受理，补充举证期限',
+  });
+  // What 李女士 has to do, tied to the statement's item; and a question she put in writing, answered in writing.
+  at += HOUR;
+  const evidenceItem = v2.current!.content.sections.youMust[evidenceAt];
+  await as(lawyer.subject, 'task.assign', {
+    caseId: created.id,
+    title: '提供能证明现金交付的材料',
+    details: '如取款记录、证人姓名及联系方式。可拍照上传至微信，原件开庭时带来。',
+    dueDate: shanghaiDateIn(at, 5),
+    assigneeId: (await clientUserId(db, client.subject))!,
+    statementItem: { statementId: draft.id, itemId: evidenceItem.id },
+  });
+  at += HOUR;
+  const asked = await as(client.subject, 'request.create', {
+    caseId: created.id,
+    category: 'consult',
+    body: '开庭时我需要到场吗？如果需要，请告诉我要带哪些材料。',
+  });
+  at += HOUR;
+  await as(lawyer.subject, 'request.answer', {
+    requestId: asked.id,
+    kind: 'reply',
+    text: '开庭时建议您到场，以便法庭询问借款细节。请带身份证、借条原件和取款记录原件；开庭日期确定后我会书面通知您。',
   });
   return true;
 }
