@@ -10,7 +10,7 @@ import { ERROR_MESSAGES } from '@contract/errors';
 const ROOT = path.resolve(__dirname, '..');
 const GLOSSARY = readFileSync(path.join(ROOT, 'docs/glossary.md'), 'utf8');
 
-type Context = 'statement' | 'update' | 'other';
+type Context = 'statement' | 'update' | 'memo' | 'other';
 
 interface Rule {
   rejected: RegExp;
@@ -19,6 +19,8 @@ interface Rule {
   section: string;
   /** Only in these screens (default: everywhere). */
   only?: Context;
+  /** Not in these screens (the glossary's explicit exceptions). */
+  except?: Context;
 }
 
 const RULES: Rule[] = [
@@ -30,15 +32,18 @@ const RULES: Rule[] = [
   { rejected: /修改说明/, use: '修订说明', section: '§2' },
   { rejected: /委托人/, use: '客户', section: '§3' },
   { rejected: /(?<!对方)当事人/, use: '对方当事人', section: '§3' },
-  { rejected: /确认/, use: '知悉', section: '§4' },
+  { rejected: /确认/, use: '知悉', section: '§4', except: 'memo' },
   { rejected: /我已阅读并理解/, use: '我已阅读并知悉', section: '§4' },
   { rejected: /我的知悉/, use: '我的告知书', section: '§4' },
   { rejected: /(?<!内容)指纹|哈希|散列值/, use: '内容指纹', section: '§5' },
   { rejected: /法律依据|法条依据|出处/, use: '依据', section: '§6' },
 ];
 
-/** Which record a screen is about, from its path (only the 更正/修订 rule depends on it). */
+/** Which record a screen is about, from its path (the 更正/修订 and 确认 rules depend on it). */
 function contextOf(file: string): Context {
+  // A memo's client confirms it (确认, glossary §8); the workbench names that act beside the statements' 知悉.
+  if (/^src\/(comm\/memo\/|comm\/shared\/memo-|lawyer\/memo-edit\/|lawyer\/workbench\/)/.test(file))
+    return 'memo';
   if (/^src\/(statement\/|lawyer\/statement-edit\/|pages\/case\/statement-section)/.test(file))
     return 'statement';
   if (/^src\/(pages\/update\/|lawyer\/publish\/|components\/timeline-item)/.test(file)) return 'update';
@@ -75,6 +80,7 @@ function findRejected(texts: string[], where: string, context: Context): string[
   for (const text of texts) {
     for (const rule of RULES) {
       if (rule.only && rule.only !== context) continue;
+      if (rule.except === context) continue;
       const match = rule.rejected.exec(text);
       if (match)
         problems.push(
@@ -106,6 +112,8 @@ describe('one vocabulary (docs/glossary.md)', () => {
     expect(findRejected(texts, 'x.tsx', 'other')).toHaveLength(3);
     expect(findRejected(['已更正'], 'x.tsx', 'statement')).toHaveLength(1);
     expect(findRejected(['已更正'], 'x.tsx', 'update')).toEqual([]);
+    expect(findRejected(['确认无误'], 'x.tsx', 'memo')).toEqual([]);
+    expect(findRejected(['确认无误'], 'x.tsx', 'statement')).toHaveLength(1);
     expect(
       findRejected(['对方当事人', '预期与风险告知书', '内容指纹', '依据：民法典第188条'], 'x', 'other'),
     ).toEqual([]);
@@ -125,7 +133,13 @@ describe('one vocabulary (docs/glossary.md)', () => {
       findRejected(
         [message],
         `contract/errors.ts ${code}`,
-        code.startsWith('STATEMENT.') ? 'statement' : code.startsWith('UPDATE.') ? 'update' : 'other',
+        code.startsWith('STATEMENT.')
+          ? 'statement'
+          : code.startsWith('UPDATE.')
+            ? 'update'
+            : code.startsWith('MEMO.')
+              ? 'memo'
+              : 'other',
       ),
     );
     expect(problems).toEqual([]);

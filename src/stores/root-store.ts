@@ -7,6 +7,7 @@ import { InviteStore } from './invite.store';
 import { SessionStore } from './session.store';
 import { StatementStore } from './statement.store';
 import { UpdateStore } from './update.store';
+import { WorkbenchStore } from './workbench.store';
 
 export interface RootStoreDeps {
   api: Api;
@@ -22,8 +23,12 @@ export class RootStore {
   readonly admin: AdminStore;
   readonly statements: StatementStore;
   readonly evidence: EvidenceStore;
+  readonly workbench: WorkbenchStore;
+  /** For page-local stores in subpackages (memos, tasks), so their code stays out of the main package. */
+  readonly api: Api;
 
   constructor({ api }: RootStoreDeps) {
+    this.api = api;
     this.session = new SessionStore(api);
     this.cases = new CaseListStore(api);
     this.caseDetails = new CaseDetailStore(api);
@@ -32,6 +37,7 @@ export class RootStore {
     this.admin = new AdminStore(api);
     this.statements = new StatementStore(api);
     this.evidence = new EvidenceStore(api);
+    this.workbench = new WorkbenchStore(api);
   }
 
   /** Forgets everything about the previous user (sign-out, switching persona). */
@@ -42,5 +48,6 @@ export class RootStore {
     this.updates.reset();
     this.statements.reset();
     this.evidence.reset();
+    this.workbench.reset();
   }
 }

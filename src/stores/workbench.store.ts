@@ -1,0 +1,46 @@
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { Workbench } from '@contract/index';
+import { toApiFailure, type Api, type ApiFailure } from '@/api';
+import type { LoadStatus } from './load-state';
+
+/** The lawyer's 工作台: what waits for them across all their cases (the home card and the workbench page). */
+export class WorkbenchStore {
+  bench: Workbench | null = null;
+  status: LoadStatus = 'idle';
+  error: ApiFailure | null = null;
+
+  constructor(private readonly api: Api) {
+    makeAutoObservable<WorkbenchStore, 'api'>(this, { api: false });
+  }
+
+  /** Every item waiting, over all sections (each section's count is exact). */
+  get total(): number {
+    const b = this.bench;
+    if (!b) return 0;
+    return b.questions.count + b.requests.count + b.disputes.count + b.unacknowledged.count + b.tasks.count;
+  }
+
+  /** Reads the workbench again; the last answer stays on screen meanwhile. */
+  async load(): Promise<void> {
+    this.status = 'loading';
+    try {
+      const bench = await this.api.call('workbench.get', {});
+      runInAction(() => {
+        this.bench = bench;
+        this.status = 'ready';
+        this.error = null;
+      });
+    } catch (e) {
+      runInAction(() => {
+        this.status = 'error';
+        this.error = toApiFailure(e);
+      });
+    }
+  }
+
+  reset(): void {
+    this.bench = null;
+    this.status = 'idle';
+    this.error = null;
+  }
+}
