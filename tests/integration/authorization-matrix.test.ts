@@ -1,7 +1,10 @@
 import { ACTION_NAMES, DENY_CODES, type ActionInput, type ActionName } from '../../contract/index';
 import { AUTHORIZATION_MATRIX, ROLES, type MatrixRole } from '../../server/authorization-matrix';
 import { ADMIN, openHarness, sampleUpdate, setUpFirm, type Harness } from '../fixtures/api-harness';
+import { memoInputOf, publishMemo, sampleMemo } from '../fixtures/memos';
+import { writeRequest } from '../fixtures/requests';
 import { publishStatement, sampleStatement, statementItemIds } from '../fixtures/statements';
+import { assignTask, shanghaiDayAfter } from '../fixtures/tasks';
 
 interface Fixture {
   h: Harness;
@@ -11,6 +14,9 @@ interface Fixture {
   itemIds: string[];
   questionId: string;
   clientUserId: string;
+  memoId: string;
+  requestId: string;
+  taskId: string;
   subjects: Record<MatrixRole, string>;
 }
 
@@ -69,6 +75,36 @@ const PAYLOADS: { [A in ActionName]: (fx: Fixture, role: MatrixRole) => Promise<
   'statement.answer': async (fx) => ({ questionId: fx.questionId, answer: '意思是……' }),
   'statement.remind': async (fx) => ({ statementId: fx.statementId, clientUserId: fx.clientUserId }),
   'statement.mine': async () => ({}),
+  'case.contact': async (fx) => ({ caseId: fx.caseId }),
+  'memo.publish': async (fx) => ({ caseId: fx.caseId, memo: sampleMemo }),
+  'memo.correct': async (fx, role) => ({
+    memoId: fx.memoId,
+    memo: memoInputOf(await fx.h.ok(fx.subjects.lawyer, 'memo.get', { memoId: fx.memoId }), {
+      followUp: `更正 ${role}`,
+    }),
+    reason: '补充后续安排',
+  }),
+  'memo.get': async (fx) => ({ memoId: fx.memoId }),
+  'memo.list': async (fx) => ({ caseId: fx.caseId }),
+  'memo.markViewed': async (fx) => ({ memoId: fx.memoId, versionNo: 1 }),
+  'memo.confirm': async (fx) => ({ memoId: fx.memoId, versionNo: 1 }),
+  'memo.dispute': async (fx) => ({ memoId: fx.memoId, versionNo: 1, reason: '第二条结论与通话内容不符' }),
+  'request.create': async (fx) => ({ caseId: fx.caseId, category: 'consult', body: '开庭需要我到场吗？' }),
+  'request.answer': async (fx) => ({ requestId: fx.requestId, kind: 'reply', text: '需要到场。' }),
+  'request.get': async (fx) => ({ requestId: fx.requestId }),
+  'request.list': async (fx) => ({ caseId: fx.caseId }),
+  'request.markRead': async (fx) => ({ requestId: fx.requestId }),
+  'task.assign': async (fx) => ({
+    caseId: fx.caseId,
+    title: '提供借条原件',
+    dueDate: shanghaiDayAfter(fx.h, 3),
+    assigneeId: fx.clientUserId,
+  }),
+  'task.complete': async (fx) => ({ taskId: fx.taskId, note: '已寄出' }),
+  'task.review': async (fx) => ({ taskId: fx.taskId, decision: 'return', reason: '照片不清楚' }),
+  'task.get': async (fx) => ({ taskId: fx.taskId }),
+  'task.list': async (fx) => ({ caseId: fx.caseId }),
+  'workbench.get': async () => ({}),
 };
 
 async function fixture(): Promise<Fixture> {
@@ -86,14 +122,21 @@ async function fixture(): Promise<Fixture> {
     itemId: itemIds[0],
     question: '什么意思？',
   });
+  const clientUserId = (await h.ok(mine.client, 'session.me', {})).userId;
+  const memo = await publishMemo(h, mine.lawyer, mine.caseId);
+  const request = await writeRequest(h, mine.client, mine.caseId);
+  const task = await assignTask(h, mine.lawyer, mine.caseId, clientUserId);
   return {
     h,
     caseId: mine.caseId,
+    memoId: memo.id,
+    requestId: request.id,
+    taskId: task.id,
     updateId: update.id,
     statementId: statement.id,
     itemIds,
     questionId: question.id,
-    clientUserId: (await h.ok(mine.client, 'session.me', {})).userId,
+    clientUserId,
     subjects: {
       stranger,
       clientOfOtherCase: other.client,
