@@ -1,24 +1,202 @@
-import type { ActionHandler } from '../core/action';
-import { fail } from '../core/result';
+import { ERROR_MESSAGES } from '../../contract/errors';
+import { promiseWarnings } from '../../contract/promise-guard';
+import { caseContext, type ActionHandler, type CaseContext } from '../core/action';
+import { fail, ok } from '../core/result';
+import { touchCase } from '../cases/cases.store';
+import { lockCaseChain } from '../events/event-log.store';
+import { newId } from '../platform/crypto';
+import type { Db } from '../platform/migrate';
+import {
+  RECORD_KINDS,
+  type StoredReplyContent,
+  type StoredRequestContent,
+  type StoredVersionFields,
+} from '../records/record-kinds';
+import { seesOthersEvidence } from '../records/records.rules';
+import {
+  createRecord,
+  findRecord,
+  publishVersion,
+  recordView,
+  type Actor,
+  type RequestEvidence,
+} from '../records/records.store';
+import { decideAnswer, promisedReply } from './requests.rules';
+import {
+  answeringTerms,
+  caseOfRequest,
+  findAnswer,
+  isPublishedUpdateOf,
+  loadRequest,
+  loadRequests,
+} from './requests.store';
 
-// TEMPORARY: replaced by the feature's implementation in this change.
+const byRequest = (db: Db, input: { requestId: string }) => caseOfRequest(db, input.requestId);
+
+const actorOf = (ctx: CaseContext): Actor => ({
+  userId: ctx.caller.user.id,
+  name: ctx.caller.user.displayName,
+  role: ctx.membership.role,
+});
+
+/** The object a version's hash covers, built as `verify` rebuilds it (its kind's `evidence`). */
+const versionEvidence = (kind: 'request' | 'reply', v: StoredVersionFields) =>
+  RECORD_KINDS[kind].evidence(v) as Record<string, unknown>;
+
+const evidenceOf = (ctx: CaseContext): RequestEvidence => ({
+  now: ctx.now,
+  requestId: ctx.requestId,
+  client: ctx.client,
+  sourceIp: ctx.sourceIp,
+});
+
+/**
+ * The request as the caller may see it: lawyers see every request of the case, a client only their own
+ * (another client's request does not exist for them).
+ */
+async function visibleRequest(ctx: CaseContext, requestId: string) {
+  const request = await loadRequest(ctx.db, requestId, ctx.now);
+  if (!request) return null;
+  if (!seesOthersEvidence(ctx.membership.role) && request.askedBy !== ctx.caller.user.id) return null;
+  return request;
+}
+
 export const requestCreate: ActionHandler<'request.create'> = {
-  access: { kind: 'admin' },
-  run: async () => fail('INTERNAL'),
+  access: { kind: 'case', roles: ['client'], caseOf: async (_db, input) => input.caseId },
+  async run(raw, input) {
+    const ctx = caseContext(raw);
+    const caseId = ctx.membership.caseId;
+    const aboutUpdateId = input.aboutUpdateId ?? null;
+    if (aboutUpdateId && !(await isPublishedUpdateOf(ctx.db, caseId, aboutUpdateId))) {
+      return fail('REQUEST.UPDATE_NOT_FOUND', [{ path: 'aboutUpdateId', message: '所关联的进展不存在' }]);
+    }
+    // The promise is fixed when the request is written: a later change of office hours does not move it.
+    const promisedBy = promisedReply(ctx.now, await answeringTerms(ctx.db, caseId));
+    const content: StoredRequestContent = {
+      category: input.category,
+      body: input.body,
+      aboutUpdateId,
+      promisedBy,
+    };
+    const record = { id: newId(), caseId, kind: 'request' as const, createdBy: ctx.caller.user.id };
+    const recordCommit = await createRecord(ctx.db, { ...record, now: ctx.now });
+    await publishVersion(ctx.db, {
+      record,
+      versionNo: 1,
+      content,
+      evidence: versionEvidence('request', {
+        caseId,
+        recordId: record.id,
+        versionNo: 1,
+        content,
+        note: null,
+      }),
+      title: RECORD_KINDS.request.title(content),
+      excerpt: RECORD_KINDS.request.excerpt(content),
+      note: null,
+      // The guard reads lawyers' words; a client's are her own.
+      promiseWarnings: [],
+      author: actorOf(ctx),
+      now: ctx.now,
+      event: {
+        type: 'request.created',
+        payload: { category: content.category, aboutUpdateId, promisedBy },
+        commits: [recordCommit],
+      },
+      countsAsUnread: false,
+    });
+    await touchCase(ctx.db, caseId, ctx.now);
+    return ok((await loadRequest(ctx.db, record.id, ctx.now))!);
+  },
 };
+
 export const requestAnswer: ActionHandler<'request.answer'> = {
-  access: { kind: 'admin' },
-  run: async () => fail('INTERNAL'),
+  access: { kind: 'case', roles: ['lawyer'], caseOf: byRequest },
+  async run(raw, input) {
+    const ctx = caseContext(raw);
+    const caseId = ctx.membership.caseId;
+    const dueBy = input.dueBy ?? null;
+    const decision = decideAnswer({ kind: input.kind, dueBy, now: ctx.now });
+    if (!decision.ok) {
+      return fail(decision.code, [{ path: decision.path, message: ERROR_MESSAGES[decision.code] }]);
+    }
+    // Exactly one answer per request: under the case's lock a concurrent answer waits, then finds this one.
+    await lockCaseChain(ctx.db, caseId);
+    if (await findAnswer(ctx.db, input.requestId)) return fail('REQUEST.ALREADY_ANSWERED');
+    const request = await findRecord(ctx.db, input.requestId);
+    const content: StoredReplyContent = { parentId: request.id, act: input.kind, text: input.text, dueBy };
+    // An answer reaches the client like an update does: the warnings the lawyer sent it despite are kept with it.
+    const warnings = promiseWarnings([{ path: 'text', text: input.text }]);
+    const record = { id: newId(), caseId, kind: 'reply' as const, createdBy: ctx.caller.user.id };
+    const recordCommit = await createRecord(ctx.db, { ...record, now: ctx.now, parentId: request.id });
+    await publishVersion(ctx.db, {
+      record,
+      versionNo: 1,
+      content,
+      evidence: versionEvidence('reply', {
+        caseId,
+        recordId: record.id,
+        versionNo: 1,
+        content,
+        note: null,
+      }),
+      title: RECORD_KINDS.reply.title(content),
+      excerpt: RECORD_KINDS.reply.excerpt(content),
+      note: null,
+      promiseWarnings: warnings,
+      author: actorOf(ctx),
+      now: ctx.now,
+      event: {
+        type: 'request.answered',
+        payload: { requestId: request.id, act: input.kind, dueBy, promiseWarnings: warnings },
+        commits: [recordCommit],
+      },
+      countsAsUnread: false,
+    });
+    await touchCase(ctx.db, caseId, ctx.now);
+    return ok((await loadRequest(ctx.db, request.id, ctx.now))!);
+  },
 };
+
 export const requestGet: ActionHandler<'request.get'> = {
-  access: { kind: 'admin' },
-  run: async () => fail('INTERNAL'),
+  access: { kind: 'case', roles: ['lawyer', 'client'], caseOf: byRequest },
+  async run(raw, input) {
+    const ctx = caseContext(raw);
+    const request = await visibleRequest(ctx, input.requestId);
+    return request ? ok(request) : fail('NOT_FOUND');
+  },
 };
+
 export const requestList: ActionHandler<'request.list'> = {
-  access: { kind: 'admin' },
-  run: async () => fail('INTERNAL'),
+  access: { kind: 'case', roles: ['lawyer', 'client'], caseOf: async (_db, input) => input.caseId },
+  async run(raw) {
+    const ctx = caseContext(raw);
+    const caseId = ctx.membership.caseId;
+    const filter = seesOthersEvidence(ctx.membership.role)
+      ? { caseId }
+      : { caseId, askedBy: ctx.caller.user.id };
+    return ok({ requests: await loadRequests(ctx.db, filter, ctx.now) });
+  },
 };
+
 export const requestMarkRead: ActionHandler<'request.markRead'> = {
-  access: { kind: 'admin' },
-  run: async () => fail('INTERNAL'),
+  access: { kind: 'case', roles: ['client'], caseOf: byRequest },
+  async run(raw, input) {
+    const ctx = caseContext(raw);
+    const request = await findRecord(ctx.db, input.requestId);
+    // Only the client who asked reads the answer into the record; to another client the request does not exist.
+    if (request.createdBy !== ctx.caller.user.id) return fail('NOT_FOUND');
+    const answer = await findAnswer(ctx.db, request.id);
+    if (!answer) return fail('REQUEST.NOT_ANSWERED');
+    const view = await recordView(ctx.db, {
+      record: answer.record,
+      version: answer.version,
+      isCurrent: true,
+      viewer: actorOf(ctx),
+      evidence: evidenceOf(ctx),
+      eventType: 'request.answerRead',
+      countsAsUnread: false,
+    });
+    return ok({ readAt: view.viewedAt, chain: view.chain });
+  },
 };
