@@ -20,6 +20,11 @@ export interface EntryConfig {
   tsa: TsaConfig;
   /** How often the firm log is sealed and timestamped (CASETRAIL_SEAL_INTERVAL_MINUTES; 0 = only on demand). */
   sealIntervalMinutes: number;
+  /**
+   * CASETRAIL_DEMO_CLOCK (demo only, never with dev login off): the instant the demo's clock starts at; it then
+   * runs at real speed. The browser journeys use it to write a request on a Friday night whatever today is.
+   */
+  demoClockStart: Date | null;
 }
 
 /** Environment variables that override PostgreSQL pool settings (milliseconds, or a count for the max). */
@@ -60,7 +65,14 @@ export function readEntryConfig(env: Record<string, string | undefined> = proces
       throw new ConfigError(`${name} must be a whole number ≥ ${least}: ${raw}`);
     pgPool[key] = value;
   }
+  const demoClock = env.CASETRAIL_DEMO_CLOCK?.trim();
+  const demoClockStart = demoClock ? new Date(demoClock) : null;
+  if (demoClockStart && !devLogin)
+    throw new ConfigError('CASETRAIL_DEMO_CLOCK is for the demo only: it needs CASETRAIL_DEV_LOGIN.');
+  if (demoClockStart && Number.isNaN(demoClockStart.getTime()))
+    throw new ConfigError(`CASETRAIL_DEMO_CLOCK is not an instant: ${demoClock}`);
   return {
+    demoClockStart,
     tsa: readTsaConfig(env),
     sealIntervalMinutes: wholeNumber(env, 'CASETRAIL_SEAL_INTERVAL_MINUTES', 60),
     production,

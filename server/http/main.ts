@@ -14,9 +14,11 @@ async function main(): Promise<void> {
     pool: config.pgPool,
   });
   console.log(`Database: ${engine} ${describe}`);
-  if (config.devLogin && (await seedDemo(db))) console.log('Seeded the demo firm (first run).');
+  const clock = demoClock(config.demoClockStart);
+  if (config.devLogin && (await seedDemo(db, clock()))) console.log('Seeded the demo firm (first run).');
   const app = await createCasetrail({
     db,
+    clock,
     adminSubjects: config.devLogin ? [...config.adminSubjects, ADMIN_PERSONA_SUBJECT] : config.adminSubjects,
     config: { tsa: config.tsa },
   });
@@ -40,6 +42,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/** The server's clock: real time, or in the demo a clock started at CASETRAIL_DEMO_CLOCK and running at real speed. */
+function demoClock(start: Date | null): () => Date {
+  if (!start) return () => new Date();
+  const offset = start.getTime() - Date.now();
+  console.log(`Demo clock: starts at ${start.toISOString()}`);
+  return () => new Date(Date.now() + offset);
 }
 
 main().catch((error) => {

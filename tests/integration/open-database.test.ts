@@ -98,6 +98,21 @@ describe('entry configuration for the database', () => {
     expect(readEntryConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
   });
 
+  it('starts the demo clock only with dev login, from a real instant', () => {
+    const friday = '2026-11-27T14:00:00.000Z';
+    expect(
+      readEntryConfig({
+        CASETRAIL_DEV_LOGIN: '1',
+        CASETRAIL_DEMO_CLOCK: friday,
+      }).demoClockStart?.toISOString(),
+    ).toBe(friday);
+    expect(readEntryConfig({}).demoClockStart).toBeNull();
+    expect(() => readEntryConfig({ CASETRAIL_DEMO_CLOCK: friday })).toThrow(/demo only/);
+    expect(() => readEntryConfig({ CASETRAIL_DEV_LOGIN: '1', CASETRAIL_DEMO_CLOCK: 'friday' })).toThrow(
+      /not an instant/,
+    );
+  });
+
   it('refuses a pool setting that is not a whole number', () => {
     expect(() => readEntryConfig({ CASETRAIL_PG_POOL_MAX: '0' })).toThrow(/CASETRAIL_PG_POOL_MAX/);
     expect(() => readEntryConfig({ CASETRAIL_PG_IDLE_TIMEOUT_MS: '1.5' })).toThrow(/IDLE_TIMEOUT/);
