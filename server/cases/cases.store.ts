@@ -54,12 +54,13 @@ export async function addMember(
 ): Promise<void> {
   const row = { case_id: m.caseId, user_id: m.userId, role: m.role, joined_at: m.now, invite_id: m.inviteId };
   await insertCommitted(db, 'case_members', row, { caseId: m.caseId, at: m.now, ...event });
-  // A new member has read nothing: every update by someone else is news to them. Counted once, at joining.
+  // A new member has read nothing: every update or memo by someone else is news to them (both are published
+  // with `countsAsUnread`). Counted once, at joining.
   const unread = await db
     .selectFrom('records')
     .select((e) => e.fn.countAll<number>().as('n'))
     .where('case_id', '=', m.caseId)
-    .where('kind', '=', 'update')
+    .where('kind', 'in', ['update', 'memo'])
     .where('created_by', '!=', m.userId)
     .executeTakeFirstOrThrow();
   await db
