@@ -127,6 +127,11 @@ export const clientStatus = z.object({
   /** The newest version this client acknowledged, if any (may be older than the current one). */
   lastAcknowledgedVersionNo: z.number().int().nullable(),
   lastRemindedAt: z.string().nullable(),
+  /**
+   * For `acknowledged`: how many of this client's own questions on the statement were still unanswered when they
+   * submitted the receipt (知悉 with a question open: the lawyer should answer, and may want it re-acknowledged).
+   */
+  openQuestionsAtAck: z.number().int(),
 });
 export type ClientStatus = z.infer<typeof clientStatus>;
 

@@ -181,6 +181,7 @@ async function clientStatuses(
       viewedAt: receipt ? null : viewedAt,
       lastAcknowledgedVersionNo: mine.length ? Math.max(...mine.map((r) => r.versionNo)) : null,
       lastRemindedAt: reminders.get(c.user_id) ?? null,
+      openQuestionsAtAck: 0,
     };
   });
 }
@@ -236,10 +237,20 @@ export async function getStatementDetail(
     detail.draft = draft ? { ...draft, promiseWarnings: statementPromiseWarnings(draft.content) } : null;
   }
   if (seesAll) {
-    detail.clients = await clientStatuses(db, s.case_id, statementId, current, responses);
+    detail.clients = (await clientStatuses(db, s.case_id, statementId, current, responses)).map((c) => ({
+      ...c,
+      openQuestionsAtAck: c.receipt ? openAt(detail.questions, c.userId, c.receipt.acknowledgedAt) : 0,
+    }));
     detail.acknowledgments = responses.filter(acknowledged).map(toReceipt);
   }
   return detail;
+}
+
+/** How many of a client's questions were asked by `at` and not yet answered at that moment. */
+function openAt(questions: Question[], userId: string, at: string): number {
+  return questions.filter(
+    (q) => q.askedBy === userId && q.askedAt <= at && (!q.answer || q.answer.answeredAt > at),
+  ).length;
 }
 
 /** Statements of one case, or of every case the user is a client of, as the user sees them. */

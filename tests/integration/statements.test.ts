@@ -578,4 +578,30 @@ describe('the lawyer’s status view', () => {
     const [summary] = (await h.ok(firm.lawyer, 'statement.list', { caseId: firm.caseId })).statements;
     expect(summary).toMatchObject({ acknowledgedCount: 1, clientCount: 3 });
   });
+
+  it('says when a client acknowledged while a question of theirs was still unanswered', async () => {
+    const statement = await publishStatement(h, firm.lawyer, firm.caseId);
+    const [first, second] = statementItemIds(statement);
+    const ask = (itemId: string) =>
+      h.ok(firm.client, 'statement.ask', {
+        statementId: statement.id,
+        versionNo: 1,
+        itemId,
+        question: '何意？',
+      });
+    const answeredFirst = await ask(first);
+    await h.ok(firm.lawyer, 'statement.answer', { questionId: answeredFirst.id, answer: '已答。' });
+    h.advance(1000);
+    const open = await ask(second);
+    h.advance(1000);
+    await acknowledgeAll(firm.client, statement.id);
+    const openAtAck = async () =>
+      (await h.ok(firm.lawyer, 'statement.get', { statementId: statement.id })).clients?.[0]
+        .openQuestionsAtAck;
+    expect(await openAtAck()).toBe(1);
+    // Answering afterwards does not rewrite what the receipt was given under.
+    h.advance(1000);
+    await h.ok(firm.lawyer, 'statement.answer', { questionId: open.id, answer: '现在答复。' });
+    expect(await openAtAck()).toBe(1);
+  });
 });

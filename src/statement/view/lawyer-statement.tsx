@@ -64,6 +64,11 @@ const ClientRow = observer(function ClientRow({
       <View className="statement-client__body">
         <Text className="statement-client__name">{client.displayName}</Text>
         <Text className={`statement-client__state statement-client__state--${state.tone}`}>{state.text}</Text>
+        {client.state === 'acknowledged' && client.openQuestionsAtAck > 0 ? (
+          <Text className="statement-client__state--warning" id={`open-at-ack-${client.userId}`}>
+            提交知悉回执时，其 {client.openQuestionsAtAck} 个提问尚未答复
+          </Text>
+        ) : null}
         {client.lastRemindedAt ? (
           <Text className="muted statement-client__reminded">
             上次提醒 {formatExactTime(client.lastRemindedAt)}

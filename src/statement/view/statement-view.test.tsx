@@ -242,6 +242,7 @@ describe('statement page (lawyer)', () => {
               viewedAt: null,
               lastAcknowledgedVersionNo: 2,
               lastRemindedAt: null,
+              openQuestionsAtAck: 1,
             },
             {
               userId: 'u-other',
@@ -251,6 +252,7 @@ describe('statement page (lawyer)', () => {
               viewedAt: '2025-03-08T06:30:00Z',
               lastAcknowledgedVersionNo: 1,
               lastRemindedAt: null,
+              openQuestionsAtAck: 0,
             },
           ],
           acknowledgments: [receipt(2)],
@@ -258,6 +260,7 @@ describe('statement page (lawyer)', () => {
     });
     expect(await screen.findByText('客户知悉情况')).toBeTruthy();
     expect(screen.getByText('1/2 已知悉第 2 版')).toBeTruthy();
+    expect(screen.getByText('提交知悉回执时，其 1 个提问尚未答复')).toBeTruthy();
     const state = (userId: string) =>
       document.querySelector(`#client-status-${userId} .statement-client__state`)?.textContent;
     expect(state('u-client')).toBe('已知悉 第 2 版 · 2025-03-08 15:05 · 内容指纹 ab12cd34');
