@@ -2,6 +2,7 @@ import { apiError } from '../../contract/errors';
 import { caseContext, type ActionHandler, type CaseContext } from '../core/action';
 import { fail, ok, type Result } from '../core/result';
 import { touchCase } from '../cases/cases.store';
+import { lockCaseChain } from '../events/event-log.store';
 import { newId, randomSecret } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
 import { RECORD_KINDS } from '../records/record-kinds';
@@ -114,6 +115,8 @@ export const memoCorrect: ActionHandler<'memo.correct'> = {
   async run(raw, input) {
     const ctx = caseContext(raw);
     if (isInFuture(input.memo.communicatedAt, ctx.now)) return inFuture();
+    // Under the case's lock: a concurrent correction or dispute is either all seen or not begun.
+    await lockCaseChain(ctx.db, ctx.membership.caseId);
     const record = await findRecord(ctx.db, input.memoId);
     const versions = await loadMemoVersions(ctx.db, input.memoId);
     const current = versions[0];
@@ -206,13 +209,15 @@ const VERBS: { readonly [K in ResponseKind]: string } = { acknowledged: '确认'
 /**
  * A client's confirmation or dispute of the version they name, once per version: it must be the current one,
  * and the same act again answers with the first one's receipt (one record, one event). A different act on a
- * version already answered is refused: a client who disputed waits for the correction, one who confirmed stands.
+ * version already answered is refused: who disputed waits for the correction, who confirmed stands.
  */
 async function respond(
   ctx: CaseContext,
   input: { memoId: string; versionNo: number },
   act: { kind: ResponseKind; reason: string | null; conclusionId: string | null },
 ): Promise<Result<MemoResponse>> {
+  // Under the case's lock: a correction published meanwhile is seen, so nothing answers a superseded version.
+  await lockCaseChain(ctx.db, ctx.membership.caseId);
   const record = await findRecord(ctx.db, input.memoId);
   const existing = record.currentVersionId
     ? await findResponse(ctx.db, record.currentVersionId, ctx.caller.user.id)
@@ -233,7 +238,7 @@ async function respond(
       case 'ALREADY':
         return existing && sameAct(existing, act)
           ? ok(asResponse(existing))
-          : alreadyResponded(existing!.kind);
+          : alreadyResponded(decision.existing);
       case 'SUPERSEDED':
         return {
           ok: false,
@@ -264,7 +269,7 @@ async function respond(
     evidence: requestEvidence(ctx),
     eventType: act.kind === 'acknowledged' ? 'memo.confirmed' : 'memo.disputed',
   });
-  // A concurrent request may have answered first: its act stands, and this one is told so unless it is the same.
+  // A concurrent request may have answered first: its act stands, and this one is told so unless the same.
   return sameAct(response, act) ? ok(asResponse(response)) : alreadyResponded(response.kind);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Pure rules of communication memos: point identity, the content a version stores and what a correction must
- * change, when a memo was written too early, which disputes a correction may answer, where a client stands, and
- * what changed since the version a client last confirmed or disputed.
+ * change, when a memo was written too early, which disputes a correction may answer, where a client stands,
+ * and what changed since the version a client last confirmed or disputed.
  */
 import type { MemoChannel, MemoContent, MemoDiff, MemoPoint, MemoPointChange } from '../../contract/memos';
 import { promiseWarnings, type PromiseWarning } from '../../contract/promise-guard';
@@ -27,8 +27,8 @@ export function isInFuture(communicatedAt: string, now: string): boolean {
 }
 
 /**
- * The content of a version: the instant in UTC, each point with an id (kept when given and not repeated across
- * both lists, else a fresh one, so versions can be compared point by point), and the disputes it answers.
+ * The content of a version: the instant in UTC, each point with an id (kept when given and not repeated
+ * across both lists, else a fresh one, so versions compare point by point), and the disputes it answers.
  */
 export function memoContentOf(draft: MemoDraft, newPointId: () => string, resolves: string[]): MemoContent {
   const seen = new Set<string>();
@@ -96,7 +96,7 @@ export function unanswerableDisputes(args: {
 
 export type MemoStanding = 'confirmed' | 'disputed' | 'viewed' | 'unread';
 
-/** Where a client stands with the current version: their response to it first, else whether they opened it. */
+/** Where a client stands with the current version: their response first, else whether they opened it. */
 export function memoStanding(args: {
   response: 'acknowledged' | 'disputed' | null;
   viewed: boolean;

@@ -156,7 +156,7 @@ async function clientStatuses(
   });
 }
 
-/** The memo as the viewer may see it: lawyers every response and each client's standing, clients their own. */
+/** The memo as the viewer may see it: lawyers all responses and each client's standing, clients their own. */
 export async function getMemoDetail(db: Db, memoId: string, viewer: Viewer): Promise<MemoDetail> {
   const memo = await db
     .selectFrom('records as r')
@@ -168,7 +168,7 @@ export async function getMemoDetail(db: Db, memoId: string, viewer: Viewer): Pro
   const current = versions[0];
   if (!current) throw new Error('a memo is published with its first version');
   const seesAll = seesOthersEvidence(viewer.role);
-  // Clients are given their own responses only: another client's confirmation or dispute is not theirs to read.
+  // Clients get their own responses only: another client's confirmation or dispute is not theirs to read.
   const stored = await responsesTo(db, [memoId], seesAll ? undefined : viewer.userId);
   const resolutions = resolutionsOf(versions);
   const responses = stored.map((r) => toMemoResponse(r, versions, resolutions));

@@ -147,7 +147,7 @@ describe('a memo disputed on one conclusion, corrected, then confirmed', () => {
     expect((await verifyCase(h.db, firm.caseId)).findings).toEqual([]);
   });
 
-  it('lets verify find a memo version whose stored content was changed, and a dispute moved to another conclusion', async () => {
+  it('lets verify find a changed memo version and a dispute moved to another conclusion', async () => {
     const memo = await publishMemo(h, firm.lawyer, firm.caseId);
     const [first, second] = conclusionIds(memo);
     const dispute = await h.ok(firm.client, 'memo.dispute', {
@@ -193,7 +193,7 @@ describe('a memo disputed on one conclusion, corrected, then confirmed', () => {
 });
 
 describe('publishing', () => {
-  it('gives every point an id, stores the time in UTC, and keeps the promise warnings with the version', async () => {
+  it('gives each point an id, stores the time in UTC, keeps promise warnings with the version', async () => {
     const memo = await publishMemo(h, firm.lawyer, firm.caseId, {
       communicatedAt: '2026-03-01T14:30:00+08:00',
       conclusions: [{ text: '这个案子包赢。' }, { text: '下周提交证据。' }],
@@ -231,7 +231,7 @@ describe('publishing', () => {
     expect(error).toMatchObject({ code: 'MEMO.IN_FUTURE', issues: [{ path: 'memo.communicatedAt' }] });
   });
 
-  it('is news on the client’s case list until they open it, and lists newest conversation first', async () => {
+  it('is news on the client’s case list until opened, and lists newest conversation first', async () => {
     const unread = async () => (await h.ok(firm.client, 'case.list', {})).cases[0].unread;
     expect(await unread()).toBe(0);
     const older = await publishMemo(h, firm.lawyer, firm.caseId);
@@ -284,6 +284,17 @@ describe('confirming and disputing', () => {
     const again = await h.ok(firm.client, 'memo.confirm', { memoId: memo.id, versionNo: 1 });
     expect(again).toEqual(first);
     expect(await h.counts()).toEqual({ ...before, idempotency: before.idempotency + 1 });
+  });
+
+  it('records one confirmation when the same client confirms twice at once', async () => {
+    const memo = await publishMemo(h, firm.lawyer, firm.caseId);
+    const before = await h.counts();
+    const confirm = () => h.ok(firm.client, 'memo.confirm', { memoId: memo.id, versionNo: 1 });
+    const [a, b] = await Promise.all([confirm(), confirm()]);
+    expect(b).toEqual(a);
+    const after = await h.counts();
+    expect(after.record_responses - before.record_responses).toBe(1);
+    expect(after.case_events - before.case_events).toBe(1);
   });
 
   it('disputes the whole memo, and takes the same dispute again as the first', async () => {
