@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '律程' });
+export default definePageConfig({
+  navigationBarTitleText: '沟通备忘录',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
