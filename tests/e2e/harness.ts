@@ -100,7 +100,10 @@ export interface RunningServer {
 }
 
 /** `tsx server/http/main.ts` with dev login, a random port and a fresh data dir; resolves on its "listening on" line. */
-export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<RunningServer> {
   const dataDir = tempDir('casetrail-e2e-data-');
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['server/http/main.ts'], {
     cwd: ROOT,
@@ -112,6 +115,7 @@ export async function startServer(timeoutMs = 60_000): Promise<RunningServer> {
       CASETRAIL_DEV_LOGIN: '1',
       CASETRAIL_DATA_DIR: dataDir,
       CASETRAIL_H5_DIR: H5_DIR,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
