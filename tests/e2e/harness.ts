@@ -160,6 +160,10 @@ export async function startServer(
 export interface BrowserOptions {
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
+  /** The browser's time zone (default Asia/Shanghai). */
+  timezoneId?: string;
+  /** Start the page's clock at this instant (it then runs at real speed), to match a server's demo clock. */
+  clockStart?: Date;
 }
 
 /** One persona = one Chromium with its own fresh profile (so storage and sessions never mix). */
@@ -173,11 +177,12 @@ export async function openBrowser(
     headless: true,
     args: CHROMIUM_ARGS,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: options.timezoneId ?? 'Asia/Shanghai',
     viewport: options.viewport ?? { width: 390, height: 844 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
   });
   cleanups.push(() => context.close());
+  if (options.clockStart) await context.clock.install({ time: options.clockStart });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
   const label = name.padEnd(6);
