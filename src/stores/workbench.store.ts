@@ -15,9 +15,12 @@ export class WorkbenchStore {
 
   /** Every item waiting, over all sections (each section's count is exact). */
   get total(): number {
-    const b = this.bench;
-    if (!b) return 0;
-    return b.questions.count + b.requests.count + b.disputes.count + b.unacknowledged.count + b.tasks.count;
+    return this.sum('count');
+  }
+
+  /** The requests past their promise and the tasks past their due date among them. */
+  get overdue(): number {
+    return this.sum('overdue');
   }
 
   /** Reads the workbench again; the last answer stays on screen meanwhile. */
@@ -36,6 +39,12 @@ export class WorkbenchStore {
         this.error = toApiFailure(e);
       });
     }
+  }
+
+  private sum(field: 'count' | 'overdue'): number {
+    const b = this.bench;
+    if (!b) return 0;
+    return [b.questions, b.requests, b.disputes, b.unacknowledged, b.tasks].reduce((n, s) => n + s[field], 0);
   }
 
   reset(): void {

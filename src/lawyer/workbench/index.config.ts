@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '律程' });
+export default definePageConfig({
+  navigationBarTitleText: '工作台',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

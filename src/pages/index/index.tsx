@@ -46,17 +46,50 @@ function CaseCard({ summary }: { summary: CaseSummary }) {
   );
 }
 
+/** The lawyer's way to the 工作台: how many items wait across all cases, and how many are overdue. */
+const WorkbenchEntry = observer(function WorkbenchEntry() {
+  const { workbench } = useStores();
+  const bench = workbench.bench;
+  return (
+    <Card
+      id="workbench-entry"
+      className="home__workbench"
+      onClick={() => Taro.navigateTo({ url: routes.workbench() })}
+    >
+      <View className="row">
+        <Text className="home__statements-title">工作台</Text>
+        <Badge count={workbench.total} />
+        <Text className="link home__statements-more">
+          {!bench ? '查看 ›' : workbench.total > 0 ? `${workbench.total} 项待处理 ›` : '暂无待处理事项 ›'}
+        </Text>
+      </View>
+      {bench && workbench.total > 0 ? (
+        <Text className="muted home__workbench-line">
+          待回复 {bench.questions.count + bench.requests.count} · 异议 {bench.disputes.count} · 待客户回应{' '}
+          {bench.unacknowledged.count} · 配合事项 {bench.tasks.count}
+          {workbench.overdue > 0 ? (
+            <Text className="home__workbench-overdue"> · {workbench.overdue} 项逾期</Text>
+          ) : null}
+        </Text>
+      ) : null}
+    </Card>
+  );
+});
+
 function Index() {
   const signedIn = useSignedIn();
   const stores = useStores();
-  const { session, cases, statements } = stores;
+  const { session, cases, statements, workbench } = stores;
 
   /** Clients see how many statements wait for their acknowledgment. */
   const loadMine = () => (session.me && !session.isLawyer ? statements.loadMine() : undefined);
-  const refresh = () => Promise.all([session.ensureLoaded(true).then(loadMine), cases.load()]);
+  /** Lawyers see what waits for them (the 工作台's counts) at the top. */
+  const loadBench = () => (session.isLawyer ? workbench.load() : undefined);
+  const loadCounts = () => Promise.all([loadMine(), loadBench()]);
+  const refresh = () => Promise.all([session.ensureLoaded(true).then(loadCounts), cases.load()]);
   // Coming back from a case re-reads the first page only, so pages loaded further down stay under the thumb.
   useDidShow(() => {
-    if (signedIn) void Promise.all([session.ensureLoaded().then(loadMine), cases.refreshFirstPage()]);
+    if (signedIn) void Promise.all([session.ensureLoaded().then(loadCounts), cases.refreshFirstPage()]);
   });
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh());
@@ -128,6 +161,8 @@ function Index() {
           <Text className="link">去完善 ›</Text>
         </Card>
       ) : null}
+
+      {isLawyer ? <WorkbenchEntry /> : null}
 
       {me && !isLawyer && statements.mine ? (
         <Card
