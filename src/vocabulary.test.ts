@@ -42,7 +42,11 @@ const RULES: Rule[] = [
 /** Which record a screen is about, from its path (the 更正/修订 and 确认 rules depend on it). */
 function contextOf(file: string): Context {
   // A memo's client confirms it (确认, glossary §8); the workbench names that act beside the statements' 知悉.
-  if (/^src\/(comm\/memo\/|comm\/shared\/memo-|lawyer\/memo-edit\/|lawyer\/workbench\/)/.test(file))
+  if (
+    /^src\/(comm\/memo\/|comm\/shared\/memo-|lawyer\/memo-edit\/|lawyer\/workbench\/|pages\/case\/memo-)/.test(
+      file,
+    )
+  )
     return 'memo';
   if (/^src\/(statement\/|lawyer\/statement-edit\/|pages\/case\/statement-section)/.test(file))
     return 'statement';

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '律程' });
+export default definePageConfig({ navigationBarTitleText: '联系律师' });

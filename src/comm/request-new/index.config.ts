@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '律程' });
+export default definePageConfig({ navigationBarTitleText: '向律师提出请求' });

@@ -1,6 +1,125 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Taro, { useLoad, useRouter } from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
+import { REQUEST_LIMITS } from '@contract/limits';
+import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@contract/request-kinds';
+import { isApiFailure } from '@/api';
+import { Button, Card } from '@/components';
+import { toastFailure, toastSuccess } from '@/feedback/toast';
+import { useSubmission } from '@/feedback/use-submission';
+import { useSignedIn } from '@/navigation/auth-guard';
+import { routes } from '@/navigation/routes';
+import { useStores } from '@/stores';
+import { ChoiceChips } from '../../lawyer/choice-chips';
+import { ContactStore } from '../shared/contact-store';
+import { replyNotice } from '../shared/request-notice';
+import { RequestStore } from '../shared/request-store';
+import { GrowingTextArea } from '../shared/request-textarea';
+import '../../lawyer/form.scss';
+import '../shared/request-ui.scss';
+import './index.scss';
 
-// TEMPORARY placeholder: replaced by the page's implementation in this change.
-export default function Page() {
-  return <View>…</View>;
+const CATEGORY_CHOICES = REQUEST_CATEGORIES.map((category) => ({
+  value: category as RequestCategory | null,
+  label: REQUEST_CATEGORY_LABELS[category],
+  id: `request-category-${category}`,
+}));
+
+/** When the reply can be expected, from the answering lawyer's office hours and promise, before sending. */
+const ReplyNotice = observer(function ReplyNotice({ contact }: { contact: ContactStore }) {
+  const lawyer = contact.lawyers?.[0];
+  if (!lawyer) return null;
+  const notice = replyNotice(lawyer, Date.now());
+  return (
+    <Text
+      id="reply-notice"
+      className={`request-notice ${notice.open === false ? 'request-notice--closed' : ''}`}
+      data-open={notice.open == null ? 'unknown' : String(notice.open)}
+    >
+      {notice.text}
+    </Text>
+  );
+});
+
+/** A client writes a request to the case's lawyers (optionally answering a progress update). */
+function RequestNewPage() {
+  const signedIn = useSignedIn();
+  const { params } = useRouter();
+  const caseId = params.caseId ?? '';
+  const aboutUpdateId = params.aboutUpdateId || null;
+  const { api, updates } = useStores();
+  const [requests] = useState(() => new RequestStore(api));
+  const [contact] = useState(() => new ContactStore(api));
+  const [category, setCategory] = useState<RequestCategory | null>(null);
+  const [body, setBody] = useState('');
+  const { busy, errors, setErrors, run } = useSubmission();
+
+  useLoad(() => {
+    if (!signedIn || !caseId) return;
+    void contact.load(caseId);
+    if (aboutUpdateId && !updates.detail(aboutUpdateId)) void updates.load(aboutUpdateId);
+  });
+
+  if (!signedIn) return null;
+  const aboutTitle = aboutUpdateId ? updates.detail(aboutUpdateId)?.versions[0]?.title : null;
+
+  const submit = async () => {
+    const missing: Record<string, string> = {};
+    if (!category) missing.category = '请选择请求类别';
+    if (!body.trim()) missing.body = '请写下您的请求';
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      return;
+    }
+    await run(
+      (options) =>
+        requests.create({ caseId, category: category as RequestCategory, body, aboutUpdateId }, options),
+      {
+        onSuccess: (request) => {
+          toastSuccess('已发送');
+          Taro.redirectTo({ url: routes.request(request.id) });
+        },
+        onFailure: (error) => {
+          toastFailure(error);
+          if (isApiFailure(error) && error.code === 'REQUEST.UPDATE_NOT_FOUND') {
+            setErrors({ aboutUpdateId: error.message });
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <View className="page" id="request-new-page">
+      {aboutUpdateId ? (
+        <View className="request-new__about" id="request-about-update">
+          <Text className="request-new__about-text">回复进展：{aboutTitle ?? '…'}</Text>
+          {errors.aboutUpdateId ? <Text className="form-error">{errors.aboutUpdateId}</Text> : null}
+        </View>
+      ) : null}
+      <Card>
+        <Text className="form-label">请求类别</Text>
+        <ChoiceChips choices={CATEGORY_CHOICES} value={category} onChange={setCategory} />
+        {errors.category ? <Text className="form-error">{errors.category}</Text> : null}
+        <GrowingTextArea
+          id="request-body-input"
+          label="请求内容"
+          required
+          value={body}
+          onChange={setBody}
+          maxLength={REQUEST_LIMITS.body}
+          placeholder="想问什么、希望律师办理什么，或补充了哪些材料"
+          error={errors.body}
+        />
+      </Card>
+      <ReplyNotice contact={contact} />
+      <Text className="form-note">发送后不可修改，请求和律师的书面答复都会存入本案记录。</Text>
+      <Button id="request-submit" type="primary" block loading={busy} onClick={() => void submit()}>
+        发送请求
+      </Button>
+    </View>
+  );
 }
+
+export default observer(RequestNewPage);

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '律程' });
+export default definePageConfig({
+  navigationBarTitleText: '客户请求',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -8,6 +8,9 @@ import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
+import { CaseCommunicationStore } from './case-communication.store';
+import { ClientAttention, LawyerCommunication } from './communication-sections';
+import { MemoSection } from './memo-section';
 import StatementSection from './statement-section';
 import './index.scss';
 
@@ -51,6 +54,15 @@ function CaseFacts({ detail }: { detail: CaseDetail }) {
         ) : null}
         <View
           className="case-page__fact"
+          id="contact-entry"
+          role="button"
+          onClick={() => Taro.navigateTo({ url: routes.contact(detail.id) })}
+        >
+          <Text className="case-page__fact-label">联系律师</Text>
+          <Text className="link">联系方式 · 工作时间 ›</Text>
+        </View>
+        <View
+          className="case-page__fact"
           id="evidence-entry"
           role="button"
           aria-label="存证与核验：核验本案记录、导出书面记录汇编"
@@ -68,16 +80,16 @@ function CasePage() {
   const signedIn = useSignedIn();
   const { params } = useRouter();
   const caseId = params.id ?? '';
-  const { caseDetails, statements } = useStores();
+  const { api, caseDetails, statements } = useStores();
+  const [comm] = useState(() => new CaseCommunicationStore(api));
   const [showAllStages, setShowAllStages] = useState(false);
+  const load = () => Promise.all([caseDetails.load(caseId), statements.loadList(caseId), comm.load(caseId)]);
 
   useDidShow(() => {
-    if (signedIn && caseId) void Promise.all([caseDetails.load(caseId), statements.loadList(caseId)]);
+    if (signedIn && caseId) void load();
   });
   usePullDownRefresh(() => {
-    void Promise.all([caseDetails.load(caseId), statements.loadList(caseId)]).finally(() =>
-      Taro.stopPullDownRefresh(),
-    );
+    void load().finally(() => Taro.stopPullDownRefresh());
   });
   useReachBottom(() => {
     caseDetails.loadMore(caseId).catch(toastFailure);
@@ -131,8 +143,32 @@ function CasePage() {
           </Button>
         </View>
       ) : null}
+      {isLawyer ? (
+        <View className="actions">
+          <Button
+            id="new-memo-button"
+            type="plain"
+            onClick={() => Taro.navigateTo({ url: routes.newMemo(caseId) })}
+          >
+            写沟通备忘录
+          </Button>
+          <Button
+            id="new-task-button"
+            type="plain"
+            onClick={() => Taro.navigateTo({ url: routes.newTask(caseId) })}
+          >
+            布置配合事项
+          </Button>
+        </View>
+      ) : null}
 
+      {isLawyer ? (
+        <LawyerCommunication caseId={caseId} comm={comm} />
+      ) : (
+        <ClientAttention caseId={caseId} comm={comm} />
+      )}
       <StatementSection caseId={caseId} isLawyer={isLawyer} />
+      <MemoSection comm={comm} isLawyer={isLawyer} />
 
       <Card
         title="案件阶段"

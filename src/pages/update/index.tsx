@@ -188,16 +188,23 @@ function UpdatePage() {
         </View>
       </Card>
 
-      {isLawyer ? (
-        <View className="actions">
+      <View className="actions">
+        {isLawyer ? (
           <Button
             id="correct-update-button"
             onClick={() => Taro.navigateTo({ url: routes.correct(detail.id) })}
           >
             更正此进展
           </Button>
-        </View>
-      ) : null}
+        ) : (
+          <Button
+            id="reply-update-button"
+            onClick={() => Taro.navigateTo({ url: routes.newRequest(detail.caseId, detail.id) })}
+          >
+            回复 / 补充材料
+          </Button>
+        )}
+      </View>
 
       <Receipts detail={detail} />
       {detail.versions.length > 1 ? <VersionHistory versions={detail.versions} isLawyer={isLawyer} /> : null}
