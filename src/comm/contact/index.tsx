@@ -144,7 +144,7 @@ function ContactPage() {
         </Text>
       ) : null}
       {isLawyer ? (
-        <Text className="form-note contact-page__note" id="contact-lawyer-note">
+        <Text className="contact-page__note" id="contact-lawyer-note">
           这是本案客户看到的联系方式。
           {mine ? (
             <Text className="link" onClick={() => Taro.navigateTo({ url: routes.profile() })}>
@@ -158,7 +158,7 @@ function ContactPage() {
       ))}
       {isLawyer ? null : (
         <>
-          <Text className="form-note contact-page__note">
+          <Text className="contact-page__note">
             非紧急的事项，请尽量在工作时间书面提出：请求和律师的答复都会存入本案记录。
           </Text>
           <Button

@@ -123,18 +123,18 @@ export const LawyerCommunication = observer(function LawyerCommunication({
   return (
     <Card title="书面沟通" id="case-communication">
       {comm.requests ? (
-        <Row id="count-requests" title="客户请求" onClick={go(routes.requests(caseId))}>
+        <Row id="count-requests" title="客户请求 ›" onClick={go(routes.requests(caseId))}>
           <Tag tone={open.length > 0 ? 'warning' : 'neutral'}>{open.length} 项待答复</Tag>
           {lateRequests > 0 ? <Tag tone="danger">{lateRequests} 项已超出承诺时间</Tag> : null}
         </Row>
       ) : null}
       {disputes > 0 ? (
-        <Row id="count-disputes" title="备忘录异议" onClick={go(routes.memo(disputed[0].id))}>
+        <Row id="count-disputes" title="备忘录异议 ›" onClick={go(routes.memo(disputed[0].id))}>
           <Tag tone="danger">{disputes} 条异议待处理</Tag>
         </Row>
       ) : null}
       {comm.tasks ? (
-        <Row id="count-tasks" title="配合事项" onClick={go(routes.tasks(caseId))}>
+        <Row id="count-tasks" title="配合事项 ›" onClick={go(routes.tasks(caseId))}>
           <Tag tone={toReview > 0 ? 'warning' : 'neutral'}>{toReview} 项待验收</Tag>
           {lateTasks > 0 ? <Tag tone="danger">{lateTasks} 项已逾期</Tag> : null}
         </Row>
