@@ -3,7 +3,8 @@
  * on a throwaway cluster this run starts (fsync ON) and stops; without PostgreSQL binaries its table is skipped.
  *  1. client case.list at 100 vs 100k updates (≤ 1.2×)          2. client case.get, same (≤ 1.2×)
  *  3. lawyer statement.get at 1 vs 500 clients (≤ 3×); statement.list 20 statements × 10 clients, with queries
- *  4. lawyer case.list, a first page of 10 at 10 vs 1,000 cases (≤ 1.2×), case.get too; the default page's size
+ *  4. lawyer case.list, a first page of 10 at 10 vs 1,000 cases (≤ 1.2×), case.get too; the default page's size;
+ *     lawyer workbench.get at 10 vs 1,000 cases, growing no more than case.list's default page does
  *  5. timeline page of 20 at 100 vs 100k updates (≤ 1.2×); API handler vs the same SQL by hand (≤ 2×, SQLite)
  *  6. HTTP throughput of statement.acknowledge and update.publish vs the disk's fsynced-commit ceiling
  *  PostgreSQL read figures are taken with no ANALYZE after the bulk loads (autovacuum off until the write runs).
@@ -15,16 +16,113 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { CLIENT } from './bench/api';
+import { shanghaiDate } from '../contract/office-hours';
+import { CLIENT, LAWYER, openFirm, publishStatement } from './bench/api';
+import { loadCases } from './bench/bulk';
 import { cloudBundle, firstAnswer } from './bench/cold-start';
 import { postgresEngine, sqliteEngine, type Engine } from './bench/engines';
-import { updatesCase } from './bench/fixtures';
+import { updatesCase, type Fixture } from './bench/fixtures';
 import { handlerVsHandSql } from './bench/hand-sql';
 import { caseListFigures, statementFigures, updatesFlatness } from './bench/latency';
-import { SAMPLES } from './bench/measure';
-import { misses, printTable, type Row } from './bench/report';
+import { SAMPLES, compare, queriesPerCall } from './bench/measure';
+import { misses, ms, printTable, queries, ratio, type Row } from './bench/report';
 import { httpThroughput } from './bench/throughput';
 import { verifyFigures } from './bench/verify';
+
+/**
+ * The lawyer's `count` cases as for case.list (one made through the API, the rest bulk-loaded), and in the API
+ * case one thing waiting in each section of the workbench, made through the API: a statement with a question,
+ * a memo disputed on a conclusion, a request, a task the client marked done.
+ */
+async function workbenchCases(engine: Engine, count: number): Promise<Fixture> {
+  const store = await engine.openStore(`workbench_${count}`);
+  const firm = await openFirm(store);
+  await loadCases(store, { lawyerId: firm.lawyerId, count: count - 1 });
+  const caseId = firm.caseId;
+  const statement = await publishStatement(firm, caseId, 'private-lending');
+  await firm.call(CLIENT, 'statement.ask', {
+    statementId: statement.recordId,
+    versionNo: statement.versionNo,
+    itemId: statement.itemIds[0],
+    question: '这一条是什么意思？',
+  });
+  const memo = await firm.call(LAWYER, 'memo.publish', {
+    caseId,
+    memo: {
+      communicatedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      channel: 'phone',
+      participants: ['张律师', '王女士'],
+      matters: [{ text: '借款交付的证据' }],
+      conclusions: [{ text: '本周五前提供借条原件。' }, { text: '暂不申请财产保全。' }],
+      followUp: null,
+    },
+  });
+  await firm.call(CLIENT, 'memo.dispute', {
+    memoId: memo.id,
+    versionNo: 1,
+    conclusionId: memo.current.content.conclusions[1].id,
+    reason: '我们说的是对方答辩后再评估。',
+  });
+  await firm.call(CLIENT, 'request.create', {
+    caseId,
+    category: 'consult',
+    body: '开庭时间定了吗？',
+    aboutUpdateId: null,
+  });
+  const [y, m, d] = shanghaiDate(Date.now()).split('-').map(Number);
+  const task = await firm.call(LAWYER, 'task.assign', {
+    caseId,
+    title: '提供借条原件',
+    details: null,
+    dueDate: new Date(Date.UTC(y, m - 1, d + 7)).toISOString().slice(0, 10),
+    assigneeId: firm.clientId,
+  });
+  await firm.call(CLIENT, 'task.complete', { taskId: task.id, note: '已寄出' });
+  const bench = await firm.call(LAWYER, 'workbench.get', {});
+  const counts = [bench.questions, bench.requests, bench.disputes, bench.unacknowledged, bench.tasks].map(
+    (s) => s.count,
+  );
+  if (counts.join() !== '1,1,1,1,1') throw new Error(`workbench fixture: section counts ${counts.join()}`);
+  return { store, firm };
+}
+
+/**
+ * Item 4, the lawyer's 工作台: workbench.get reads every case of the lawyer (exact counts), so it is compared
+ * with what case.list's default first page does between the same 10 and 1,000 cases, sampled the same way:
+ * its growth may not exceed case.list's.
+ */
+async function workbenchFigures(engine: Engine): Promise<Row[]> {
+  const few = await workbenchCases(engine, 10);
+  const many = await workbenchCases(engine, 1000);
+  const call = (f: Fixture, action: 'workbench.get' | 'case.list') => () => f.firm.call(LAWYER, action, {});
+  const [wf, wm] = await compare(call(few, 'workbench.get'), call(many, 'workbench.get'));
+  const [lf, lm] = await compare(call(few, 'case.list'), call(many, 'case.list'));
+  const growth = wm.p50 / wf.p50;
+  const listGrowth = lm.p50 / lf.p50;
+  const rows: Row[] = [];
+  for (const [label, f, t] of [
+    ['10 cases', few, wf],
+    ['1,000 cases', many, wm],
+  ] as const) {
+    const n = await queriesPerCall(f.store.queries, call(f, 'workbench.get'));
+    const size = Buffer.byteLength(JSON.stringify({ ok: true, data: await call(f, 'workbench.get')() }));
+    rows.push({
+      what: `lawyer workbench.get, ${label}`,
+      value: ms(t.p50),
+      detail: `${queries(n)}; ${(size / 1024).toFixed(1)} KB`,
+    });
+  }
+  rows.push({
+    what: '  1,000 cases ÷ 10 cases',
+    value: ratio(growth),
+    detail: `case.list default page, same cases: ${ms(lf.p50)} → ${ms(lm.p50)}, ${ratio(listGrowth)}`,
+    budget: '≤ case.list',
+    pass: growth <= listGrowth,
+    about: `workbench.get, 1,000 ÷ 10 cases (${ratio(growth)}) vs case.list default page (${ratio(listGrowth)})`,
+  });
+  await Promise.all([few.store.close(), many.store.close()]);
+  return rows;
+}
 
 const begun = performance.now();
 const progress = (message: string) =>
@@ -53,6 +151,8 @@ async function runEngine(engine: Engine): Promise<{ rows: Row[]; notes: string[]
   const statements = await statementFigures(engine);
   progress(`${engine.name}: the lawyer's case list at 10 vs 1,000 cases`);
   const caseList = await caseListFigures(engine);
+  progress(`${engine.name}: the lawyer's workbench at 10 vs 1,000 cases`);
+  const workbench = await workbenchFigures(engine);
 
   // The read figures are in: prove no ANALYZE ran under them, then let autovacuum tidy up after the writes.
   const analyzed = await engine.analyzed();
@@ -89,6 +189,7 @@ async function runEngine(engine: Engine): Promise<{ rows: Row[]; notes: string[]
       ...listAndGet,
       ...statements,
       ...caseList,
+      ...workbench,
       ...timeline,
       ...handSql,
       ...http.rows,
