@@ -64,7 +64,11 @@ function AnswerCard({ answer, isLawyer }: { answer: RequestAnswer; isLawyer: boo
         {answer.answeredByName} 于 {formatExactTime(answer.answeredAt)} 答复
       </Text>
       {isLawyer ? (
-        <Text className="request-page__read" id="answer-read">
+        <Text
+          className={`request-page__read ${answer.readAt ? '' : 'request-page__read--unread'}`}
+          id="answer-read"
+          data-read={answer.readAt ? 'true' : 'false'}
+        >
           {answer.readAt ? `客户已于 ${formatExactTime(answer.readAt)} 阅读` : '客户尚未阅读'}
         </Text>
       ) : null}

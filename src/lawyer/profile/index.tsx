@@ -216,7 +216,7 @@ function ProfileForm() {
 
       <Card title="工作时间" id="office-hours">
         <Text className="form-label">工作日</Text>
-        <View className="choice-chips" id="office-days">
+        <View className="choice-chips profile-page__days" id="office-days">
           {WEEKDAY_CHIPS.map(({ day, label }) => {
             const on = hours.days.includes(day);
             return (
