@@ -186,7 +186,7 @@ function ClientMemo({ detail, memos }: { detail: MemoDetail; memos: MemoStore })
 
       {answering && target ? (
         <Card title="提出异议" id="memo-dispute-form">
-          <Text className="form-label">异议针对</Text>
+          <Text className="memo-targets__label">异议针对</Text>
           <View className="memo-targets">
             <Text
               id="memo-dispute-target-whole"

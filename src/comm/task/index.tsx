@@ -87,11 +87,17 @@ const ReviewForm = observer(function ReviewForm({ task, tasks }: { task: ClientT
       },
     });
   };
+  const done = [...task.steps].reverse().find((step) => step.act === 'done');
   return (
     <Card title="验收" id="task-review">
       <Text className="muted task-page__hint">
         客户已标记完成。核对无误后验收；不符合要求请退回并写明原因，客户会看到。
       </Text>
+      {done?.text ? (
+        <Text className="task-page__note pre-wrap" id="task-client-note">
+          {done.byName}的备注：{done.text}
+        </Text>
+      ) : null}
       {returning ? (
         <View>
           <TextArea

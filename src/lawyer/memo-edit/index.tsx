@@ -133,10 +133,14 @@ function MemoEditPage() {
   const openDisputes = memos.detail?.openDisputes ?? [];
   const today = shanghaiParts(Date.now()).date;
   const warnings = memoWarnings(form);
+  /** Sets one part of the form; the error shown beside it goes, since it may no longer hold. */
   const set =
     <K extends keyof MemoForm>(key: K) =>
-    (value: MemoForm[K]) =>
+    (value: MemoForm[K]) => {
       setForm({ ...form, [key]: value });
+      const field = key === 'date' || key === 'time' ? 'communicatedAt' : key;
+      if (errors[field]) setErrors((all) => ({ ...all, [field]: '' }));
+    };
 
   const toggleResolve = (responseId: string) => {
     const next = new Set(resolves);
@@ -263,7 +267,10 @@ function MemoEditPage() {
             label="为什么更正（客户可见）"
             required
             value={reason}
-            onChange={setReason}
+            onChange={(value) => {
+              setReason(value);
+              if (errors.reason) setErrors((all) => ({ ...all, reason: '' }));
+            }}
             maxLength={MEMO_LIMITS.reason}
             height={72}
             error={errors.reason}

@@ -49,7 +49,7 @@ export function PointListEditor({ listKey, label, hint, points, onChange, error 
               value={point.text}
               autoHeight
               maxlength={MEMO_LIMITS.pointText}
-              placeholder={`第 ${index + 1} 条${label}`}
+              placeholder={index === 0 ? hint : `再写一条${label}`}
               onInput={(e) => setText(index, e.detail.value)}
             />
           </View>

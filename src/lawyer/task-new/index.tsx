@@ -85,7 +85,8 @@ function TaskNewPage() {
   const [tasks] = useState(() => new TaskStore(stores.api));
   const [title, setTitle] = useState('');
   const [details, setDetails] = useState('');
-  const [dueDate, setDueDate] = useState('');
+  // A week from today unless the lawyer picks another day (the picker starts at today).
+  const [dueDate, setDueDate] = useState(() => shanghaiDate(Date.now() + 7 * 86_400_000));
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [linked, setLinked] = useState<LinkedItem | null>(null);
   const [published, setPublished] = useState<StatementDetail[] | null>(null);

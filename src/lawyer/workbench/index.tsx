@@ -152,7 +152,7 @@ function WorkbenchPage() {
       </View>
 
       <View className="wb-tiles" id="wb-tiles">
-        {WORKBENCH_SECTIONS.map(({ key, label }) => {
+        {WORKBENCH_SECTIONS.map(({ key, tile }) => {
           const { count, overdue } = bench[key];
           const on = filter === key;
           return (
@@ -167,7 +167,7 @@ function WorkbenchPage() {
               <Text className={`wb-tile__count ${overdue > 0 ? 'wb-tile__count--overdue' : ''}`}>
                 {count}
               </Text>
-              <Text className="wb-tile__label">{label}</Text>
+              <Text className="wb-tile__label">{tile}</Text>
             </View>
           );
         })}

@@ -6,13 +6,24 @@ import { routes } from '@/navigation/routes';
 export type SectionKey = Exclude<keyof Workbench, 'generatedAt'>;
 
 /** The workbench's sections in the order a lawyer works through them: answers owed first. */
-export const WORKBENCH_SECTIONS: readonly { key: SectionKey; label: string; empty: string }[] = [
-  { key: 'questions', label: '待回复的提问', empty: '告知书条目下没有待回复的提问' },
-  { key: 'requests', label: '待答复的客户请求', empty: '没有待答复的客户请求' },
-  { key: 'disputes', label: '备忘录异议', empty: '没有待处理的备忘录异议' },
-  { key: 'unacknowledged', label: '待客户知悉或确认', empty: '告知书和备忘录都已由客户知悉或确认' },
-  { key: 'tasks', label: '配合事项', empty: '没有待验收或逾期的配合事项' },
-];
+export const WORKBENCH_SECTIONS: readonly { key: SectionKey; label: string; tile: string; empty: string }[] =
+  [
+    { key: 'questions', label: '待回复的提问', tile: '待回复提问', empty: '告知书条目下没有待回复的提问' },
+    { key: 'requests', label: '待答复的客户请求', tile: '待答复请求', empty: '没有待答复的客户请求' },
+    { key: 'disputes', label: '备忘录异议', tile: '备忘录异议', empty: '没有待处理的备忘录异议' },
+    {
+      key: 'unacknowledged',
+      label: '待客户知悉或确认',
+      tile: '待知悉或确认',
+      empty: '告知书和备忘录都已由客户知悉或确认',
+    },
+    {
+      key: 'tasks',
+      label: '配合事项（待验收、逾期）',
+      tile: '配合事项',
+      empty: '没有待验收或逾期的配合事项',
+    },
+  ];
 
 /** What kind of thing an item is, as a tag beside its title. */
 export function kindLabel(item: WorkItem): string {
