@@ -1,10 +1,12 @@
 /**
- * `npm run e2e`: the first journey, the expectation-statement journey, then 存证与核验 (last: it edits the data
+ * `npm run e2e`: the first journey, the expectation-statement journey, the communication journey (memos,
+ * requests, tasks, 工作台; on a server whose clock starts on a Friday night), then 存证与核验 (last: it edits the data
  * behind the app's back), in Chromium against the real HTTP server and the H5 build.
  * Skips (exit 0) without /usr/bin/chromium unless CI=true; on failure saves screenshots to test-results/.
  */
 import type { Page } from 'playwright-core';
 import { ensureH5Build, requireChromium, screenshotAll, startServer, withCleanup } from './harness';
+import { FRIDAY_NIGHT, runCommJourney } from './comm-journey';
 import { databaseFileFrom, runEvidenceJourney } from './evidence-journey';
 import { runJourney, type Persona } from './journey';
 import { runStatementsJourney } from './statements-journey';
@@ -20,6 +22,9 @@ async function main() {
     try {
       await runJourney({ baseUrl: server.url, onPages: (current) => (pages = current) });
       await runStatementsJourney({ baseUrl: server.url, onPages: (current) => (pages = current) });
+      // Its own server, whose demo clock starts on a Friday night (the reply promise runs over the weekend).
+      const friday = await startServer({ CASETRAIL_DEMO_CLOCK: FRIDAY_NIGHT.toISOString() });
+      await runCommJourney({ baseUrl: friday.url, onPages: (current) => (pages = current) });
       await runEvidenceJourney({
         baseUrl: server.url,
         databaseFile: databaseFileFrom(server.output()),

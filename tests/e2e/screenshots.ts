@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, ensureH5Build, requireChromium, screenshotAll, startServer, withCleanup } from './harness';
+import { FRIDAY_NIGHT, runCommJourney } from './comm-journey';
 import { databaseFileFrom, runEvidenceJourney } from './evidence-journey';
 import { runJourney, type Persona } from './journey';
 import { runStatementsJourney } from './statements-journey';
@@ -37,6 +38,13 @@ async function main() {
       await runJourney({ baseUrl: server.url, browser, onPages: (current) => (pages = current), onScreen });
       await runStatementsJourney({
         baseUrl: server.url,
+        browser,
+        onPages: (current) => (pages = current),
+        onScreen,
+      });
+      const friday = await startServer({ CASETRAIL_DEMO_CLOCK: FRIDAY_NIGHT.toISOString() });
+      await runCommJourney({
+        baseUrl: friday.url,
         browser,
         onPages: (current) => (pages = current),
         onScreen,
