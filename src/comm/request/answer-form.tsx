@@ -34,11 +34,11 @@ const DUE_CODES = new Set(['REQUEST.DUE_REQUIRED', 'REQUEST.DUE_NOT_ALLOWED', 'D
 function KindChoice({ value, onChange }: { value: AnswerKind | null; onChange: (kind: AnswerKind) => void }) {
   return (
     <View className="answer-kinds" id="answer-kind">
-      {ANSWER_KINDS.map((kind) => (
+      {ANSWER_KINDS.map((kind, index) => (
         <View
           key={kind}
           id={`answer-kind-${kind}`}
-          className={`answer-kinds__option ${value === kind ? 'answer-kinds__option--on' : ''}`}
+          className={`answer-kinds__option ${index > 0 ? 'answer-kinds__option--divided' : ''} ${value === kind ? 'answer-kinds__option--on' : ''}`}
           aria-selected={value === kind ? 'true' : 'false'}
           role="button"
           onClick={() => onChange(kind)}
