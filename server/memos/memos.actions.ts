@@ -5,7 +5,7 @@ import { touchCase } from '../cases/cases.store';
 import { lockCaseChain } from '../events/event-log.store';
 import { newId, randomSecret } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
-import { RECORD_KINDS } from '../records/record-kinds';
+import { kindVersionFields } from '../records/record-kinds';
 import { decidePublish, decideResponse, type ResponseKind } from '../records/records.rules';
 import {
   createRecord,
@@ -61,19 +61,16 @@ function memoVersion(
   content: MemoContent,
   note: string | null,
 ) {
-  const spec = RECORD_KINDS.memo;
   return {
     versionNo,
     content,
-    evidence: spec.evidence({
+    ...kindVersionFields('memo', {
       caseId: record.caseId,
       recordId: record.id,
       versionNo,
       content,
       note,
-    }) as Record<string, unknown>,
-    title: spec.title(content),
-    excerpt: spec.excerpt(content),
+    }),
     note,
     promiseWarnings: memoPromiseWarnings(content),
   };

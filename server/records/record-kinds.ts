@@ -127,5 +127,14 @@ export const RECORD_KINDS: { [K in RecordKind]: KindSpec } = {
   },
 };
 
+/**
+ * What `publishVersion` takes from a version's kind: the object its hash covers, its list title and excerpt — built
+ * by the same functions `verify` rebuilds them with.
+ */
+export function kindVersionFields(kind: RecordKind, v: StoredVersionFields) {
+  const spec = RECORD_KINDS[kind];
+  return { evidence: spec.evidence(v), title: spec.title(v.content), excerpt: spec.excerpt(v.content) };
+}
+
 export const isRecordKind = (kind: unknown): kind is RecordKind =>
   typeof kind === 'string' && Object.prototype.hasOwnProperty.call(RECORD_KINDS, kind);

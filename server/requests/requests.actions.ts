@@ -7,10 +7,9 @@ import { lockCaseChain } from '../events/event-log.store';
 import { newId } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
 import {
-  RECORD_KINDS,
+  kindVersionFields,
   type StoredReplyContent,
   type StoredRequestContent,
-  type StoredVersionFields,
 } from '../records/record-kinds';
 import { seesOthersEvidence } from '../records/records.rules';
 import {
@@ -38,10 +37,6 @@ const actorOf = (ctx: CaseContext): Actor => ({
   name: ctx.caller.user.displayName,
   role: ctx.membership.role,
 });
-
-/** The object a version's hash covers, built as `verify` rebuilds it (its kind's `evidence`). */
-const versionEvidence = (kind: 'request' | 'reply', v: StoredVersionFields) =>
-  RECORD_KINDS[kind].evidence(v) as Record<string, unknown>;
 
 const evidenceOf = (ctx: CaseContext): RequestEvidence => ({
   now: ctx.now,
@@ -84,15 +79,13 @@ export const requestCreate: ActionHandler<'request.create'> = {
       record,
       versionNo: 1,
       content,
-      evidence: versionEvidence('request', {
+      ...kindVersionFields('request', {
         caseId,
         recordId: record.id,
         versionNo: 1,
         content,
         note: null,
       }),
-      title: RECORD_KINDS.request.title(content),
-      excerpt: RECORD_KINDS.request.excerpt(content),
       note: null,
       // The guard reads lawyers' words; a client's are her own.
       promiseWarnings: [],
@@ -133,15 +126,13 @@ export const requestAnswer: ActionHandler<'request.answer'> = {
       record,
       versionNo: 1,
       content,
-      evidence: versionEvidence('reply', {
+      ...kindVersionFields('reply', {
         caseId,
         recordId: record.id,
         versionNo: 1,
         content,
         note: null,
       }),
-      title: RECORD_KINDS.reply.title(content),
-      excerpt: RECORD_KINDS.reply.excerpt(content),
       note: null,
       promiseWarnings: warnings,
       author: actorOf(ctx),

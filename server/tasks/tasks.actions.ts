@@ -8,7 +8,7 @@ import { touchCase } from '../cases/cases.store';
 import { lockCaseChain, type CaseEventType } from '../events/event-log.store';
 import { newId } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
-import { RECORD_KINDS, type StoredReplyContent, type StoredTaskContent } from '../records/record-kinds';
+import { kindVersionFields, type StoredReplyContent, type StoredTaskContent } from '../records/record-kinds';
 import { seesOthersEvidence } from '../records/records.rules';
 import {
   caseOfRecord,
@@ -93,15 +93,13 @@ export const taskAssign: ActionHandler<'task.assign'> = {
       record,
       versionNo: 1,
       content,
-      evidence: RECORD_KINDS.task.evidence({
+      ...kindVersionFields('task', {
         caseId,
         recordId: record.id,
         versionNo: 1,
         content,
         note: null,
       }),
-      title: RECORD_KINDS.task.title(content),
-      excerpt: RECORD_KINDS.task.excerpt(content),
       note: null,
       promiseWarnings: warnings,
       author: actorOf(ctx),
@@ -135,15 +133,13 @@ async function appendStep(
     record,
     versionNo: 1,
     content,
-    evidence: RECORD_KINDS.reply.evidence({
+    ...kindVersionFields('reply', {
       caseId,
       recordId: record.id,
       versionNo: 1,
       content,
       note: null,
     }),
-    title: RECORD_KINDS.reply.title(content),
-    excerpt: RECORD_KINDS.reply.excerpt(content),
     note: null,
     promiseWarnings: warnings,
     author: actorOf(ctx),
