@@ -257,3 +257,28 @@ export async function currentStageIndex(db: Db, caseId: string): Promise<number>
     .executeTakeFirstOrThrow();
   return Number(row.current_stage_index);
 }
+
+/** The case's clients, by when they joined. */
+export function caseClients(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.user_id', 'u.display_name'])
+    .where('m.case_id', '=', caseId)
+    .where('m.role', '=', 'client')
+    .orderBy('m.joined_at')
+    .execute();
+}
+
+/** How many clients each of the given cases has: one query for any number of cases. */
+export async function clientCounts(db: Db, caseIds: string[]): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('case_members')
+    .select(['case_id', (e) => e.fn.countAll<number>().as('n')])
+    .where('case_id', 'in', [...new Set(caseIds)])
+    .where('role', '=', 'client')
+    .groupBy('case_id')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, Number(r.n)]));
+}

@@ -10,7 +10,14 @@ import type { MemberRole } from '../../contract/roles';
 import type { ChainPosition } from '../evidence/evidence.store';
 import type { Db } from '../platform/migrate';
 import { seesOthersEvidence } from '../records/records.rules';
-import { caseOfRecord, responsesTo, viewsOf, type StoredResponse } from '../records/records.store';
+import { caseClients, clientCounts } from '../cases/cases.store';
+import {
+  acknowledgedByClients,
+  caseOfRecord,
+  responsesTo,
+  viewsOf,
+  type StoredResponse,
+} from '../records/records.store';
 import { changesMeasuredFrom, diffMemos, memoStanding, resolutionsOf } from './memos.rules';
 
 /*
@@ -118,17 +125,6 @@ const versionMeta = (v: MemoVersion): MemoVersionMeta => ({
   chain: v.chain,
 });
 
-function caseClients(db: Db, caseId: string) {
-  return db
-    .selectFrom('case_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.user_id', 'u.display_name'])
-    .where('m.case_id', '=', caseId)
-    .where('m.role', '=', 'client')
-    .orderBy('m.joined_at')
-    .execute();
-}
-
 /** Each client of the case and where they stand with the current version: two queries for any number. */
 async function clientStatuses(
   db: Db,
@@ -218,8 +214,8 @@ export async function listMemoSummaries(db: Db, caseId: string, viewer: Viewer):
     Pick<MemoSummary, 'myState' | 'confirmedCount' | 'clientCount' | 'openDisputes'>
   >();
   if (seesAll) {
-    const clientCount = await clientCountOf(db, caseId);
-    const confirmed = await confirmationsByCurrentClients(db, currentIds);
+    const clientCount = (await clientCounts(db, [caseId])).get(caseId) ?? 0;
+    const confirmed = await acknowledgedByClients(db, currentIds);
     const open = await openDisputeCounts(db, ids);
     for (const m of memos)
       extra.set(m.id, {
@@ -258,33 +254,6 @@ export async function listMemoSummaries(db: Db, caseId: string, viewer: Viewer):
         ? b.publishedAt.localeCompare(a.publishedAt)
         : b.communicatedAt.localeCompare(a.communicatedAt),
     );
-}
-
-async function clientCountOf(db: Db, caseId: string): Promise<number> {
-  const row = await db
-    .selectFrom('case_members')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('case_id', '=', caseId)
-    .where('role', '=', 'client')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** Confirmations of each given version by the case's current clients: one query. */
-async function confirmationsByCurrentClients(db: Db, versionIds: string[]): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('record_responses as a')
-    .innerJoin('records as s', 's.id', 'a.record_id')
-    .innerJoin('case_members as m', (j) =>
-      j.onRef('m.case_id', '=', 's.case_id').onRef('m.user_id', '=', 'a.user_id'),
-    )
-    .select(['a.version_id', (e) => e.fn.countAll<number>().as('n')])
-    .where('a.version_id', 'in', versionIds)
-    .where('a.kind', '=', 'acknowledged')
-    .where('m.role', '=', 'client')
-    .groupBy('a.version_id')
-    .execute();
-  return new Map(rows.map((r) => [r.version_id, Number(r.n)]));
 }
 
 /** For each memo, its disputes no version answered yet: two queries for any number of memos. */

@@ -541,3 +541,24 @@ export async function loadDrafts<C>(
 export async function deleteDraft(db: Db, recordId: string) {
   await db.deleteFrom('record_drafts').where('record_id', '=', recordId).execute();
 }
+
+/**
+ * How many of the case's current clients acknowledged (a statement's 知悉, a memo's 确认) each of the given
+ * versions: one query for any number of versions.
+ */
+export async function acknowledgedByClients(db: Db, versionIds: string[]): Promise<Map<string, number>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('record_responses as a')
+    .innerJoin('records as s', 's.id', 'a.record_id')
+    .innerJoin('case_members as m', (j) =>
+      j.onRef('m.case_id', '=', 's.case_id').onRef('m.user_id', '=', 'a.user_id'),
+    )
+    .select(['a.version_id', (e) => e.fn.countAll<number>().as('n')])
+    .where('a.version_id', 'in', versionIds)
+    .where('a.kind', '=', 'acknowledged')
+    .where('m.role', '=', 'client')
+    .groupBy('a.version_id')
+    .execute();
+  return new Map(rows.map((r) => [r.version_id, Number(r.n)]));
+}

@@ -9,9 +9,11 @@ import type {
 } from '../../contract/statements';
 import type { MemberRole } from '../../contract/roles';
 import type { ChainPosition } from '../evidence/evidence.store';
+import { caseClients, clientCounts } from '../cases/cases.store';
 import type { Db } from '../platform/migrate';
 import { changesMeasuredFrom, seesOthersEvidence, seesUnpublished, standing } from '../records/records.rules';
 import {
+  acknowledgedByClients,
   caseOfRecord,
   loadDrafts,
   loadVersions,
@@ -138,17 +140,6 @@ export async function lastRemindersAt(db: Db, statementId: string, clientIds?: s
     query = query.where('recipient_user_id', 'in', clientIds);
   }
   return new Map((await query.execute()).map((r) => [r.recipient_user_id, String(r.at)]));
-}
-
-async function caseClients(db: Db, caseId: string) {
-  return db
-    .selectFrom('case_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.user_id', 'u.display_name'])
-    .where('m.case_id', '=', caseId)
-    .where('m.role', '=', 'client')
-    .orderBy('m.joined_at')
-    .execute();
 }
 
 /** Each client of the case and where they stand with the current version: four queries for any number. */
@@ -313,11 +304,11 @@ export async function listStatementSummaries(
     : [];
   const myViews = ownRows.length ? await viewsOf(db, currentIds, userId) : [];
   const overseen = rows.filter((r) => seesOthersEvidence(r.role));
-  const clientCounts = await clientCountsOf(
+  const clientsPerCase = await clientCounts(
     db,
     overseen.map((r) => r.case_id),
   );
-  const ackCounts = await acknowledgmentCounts(
+  const ackCounts = await acknowledgedByClients(
     db,
     overseen.flatMap((r) => r.current_version_id ?? []),
   );
@@ -337,7 +328,7 @@ export async function listStatementSummaries(
       openQuestions: openQuestions.get(r.id) ?? 0,
     };
     if (seesOthersEvidence(r.role)) {
-      summary.clientCount = clientCounts.get(r.case_id) ?? 0;
+      summary.clientCount = clientsPerCase.get(r.case_id) ?? 0;
       summary.acknowledgedCount = r.current_version_id ? (ackCounts.get(r.current_version_id) ?? 0) : 0;
     } else if (r.current_version_id) {
       const receipt = myResponses.find((x) => x.versionId === r.current_version_id && acknowledged(x));
@@ -349,34 +340,4 @@ export async function listStatementSummaries(
     }
     return summary;
   });
-}
-
-async function clientCountsOf(db: Db, caseIds: string[]): Promise<Map<string, number>> {
-  if (caseIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('case_members')
-    .select(['case_id', (e) => e.fn.countAll<number>().as('n')])
-    .where('case_id', 'in', [...new Set(caseIds)])
-    .where('role', '=', 'client')
-    .groupBy('case_id')
-    .execute();
-  return new Map(rows.map((r) => [r.case_id, Number(r.n)]));
-}
-
-/** Acknowledgments of each given version by the case's current clients. */
-async function acknowledgmentCounts(db: Db, versionIds: string[]): Promise<Map<string, number>> {
-  if (versionIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('record_responses as a')
-    .innerJoin('records as s', 's.id', 'a.record_id')
-    .innerJoin('case_members as m', (j) =>
-      j.onRef('m.case_id', '=', 's.case_id').onRef('m.user_id', '=', 'a.user_id'),
-    )
-    .select(['a.version_id', (e) => e.fn.countAll<number>().as('n')])
-    .where('a.version_id', 'in', versionIds)
-    .where('a.kind', '=', 'acknowledged')
-    .where('m.role', '=', 'client')
-    .groupBy('a.version_id')
-    .execute();
-  return new Map(rows.map((r) => [r.version_id, Number(r.n)]));
 }
