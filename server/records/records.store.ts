@@ -13,6 +13,7 @@ import { commitRow, type RowCommitment } from '../evidence/evidence-tables';
 import { canonicalJson, newId, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
 import type { RecordKind, RecordResponsesTable, RecordVersionsTable } from '../platform/schema';
+import { kindVersionFields } from './record-kinds';
 import type { ResponseKind } from './records.rules';
 
 /** Who does something to a record, as they are at that moment (kept with the row: later renames do not reach it). */
@@ -198,6 +199,48 @@ export async function publishVersion<C>(
     .where('id', '=', v.record.id)
     .execute();
   return { id, contentHash, chain: chainPosition(event) };
+}
+
+/**
+ * A record published once, as it is written (a client's request, a task, a reply to either): the record row and
+ * its one version, committed by one event. Its hash, title and excerpt come from its kind, as `verify` rebuilds
+ * them. Returns the new record's id.
+ */
+export async function publishNewRecord(
+  db: Db,
+  r: {
+    kind: RecordKind;
+    caseId: string;
+    /** For a reply: the record it answers. */
+    parentId?: string;
+    content: unknown;
+    promiseWarnings: PromiseWarning[];
+    author: Actor;
+    now: string;
+    event: { type: CaseEventType; payload: Record<string, unknown> };
+  },
+): Promise<string> {
+  const record = { id: newId(), caseId: r.caseId, kind: r.kind, createdBy: r.author.userId };
+  const recordCommit = await createRecord(db, { ...record, now: r.now, parentId: r.parentId ?? null });
+  await publishVersion(db, {
+    record,
+    versionNo: 1,
+    content: r.content,
+    ...kindVersionFields(r.kind, {
+      caseId: r.caseId,
+      recordId: record.id,
+      versionNo: 1,
+      content: r.content,
+      note: null,
+    }),
+    note: null,
+    promiseWarnings: r.promiseWarnings,
+    author: r.author,
+    now: r.now,
+    event: { ...r.event, commits: [recordCommit] },
+    countsAsUnread: false,
+  });
+  return record.id;
 }
 
 /** A new version is unread news for every member but the record's author, and again for who read the last one. */

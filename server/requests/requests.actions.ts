@@ -4,18 +4,12 @@ import { caseContext, type ActionHandler, type CaseContext } from '../core/actio
 import { fail, ok } from '../core/result';
 import { touchCase } from '../cases/cases.store';
 import { lockCaseChain } from '../events/event-log.store';
-import { newId } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
-import {
-  kindVersionFields,
-  type StoredReplyContent,
-  type StoredRequestContent,
-} from '../records/record-kinds';
+import type { StoredReplyContent, StoredRequestContent } from '../records/record-kinds';
 import { seesOthersEvidence } from '../records/records.rules';
 import {
-  createRecord,
   findRecord,
-  publishVersion,
+  publishNewRecord,
   recordView,
   type Actor,
   type RequestEvidence,
@@ -73,33 +67,18 @@ export const requestCreate: ActionHandler<'request.create'> = {
       aboutUpdateId,
       promisedBy,
     };
-    const record = { id: newId(), caseId, kind: 'request' as const, createdBy: ctx.caller.user.id };
-    const recordCommit = await createRecord(ctx.db, { ...record, now: ctx.now });
-    await publishVersion(ctx.db, {
-      record,
-      versionNo: 1,
+    const requestId = await publishNewRecord(ctx.db, {
+      kind: 'request',
+      caseId,
       content,
-      ...kindVersionFields('request', {
-        caseId,
-        recordId: record.id,
-        versionNo: 1,
-        content,
-        note: null,
-      }),
-      note: null,
       // The guard reads lawyers' words; a client's are her own.
       promiseWarnings: [],
       author: actorOf(ctx),
       now: ctx.now,
-      event: {
-        type: 'request.created',
-        payload: { category: content.category, aboutUpdateId, promisedBy },
-        commits: [recordCommit],
-      },
-      countsAsUnread: false,
+      event: { type: 'request.created', payload: { category: content.category, aboutUpdateId, promisedBy } },
     });
     await touchCase(ctx.db, caseId, ctx.now);
-    return ok((await loadRequest(ctx.db, record.id, ctx.now))!);
+    return ok((await loadRequest(ctx.db, requestId, ctx.now))!);
   },
 };
 
@@ -120,29 +99,18 @@ export const requestAnswer: ActionHandler<'request.answer'> = {
     const content: StoredReplyContent = { parentId: request.id, act: input.kind, text: input.text, dueBy };
     // An answer reaches the client like an update does: the warnings the lawyer sent it despite are kept with it.
     const warnings = promiseWarnings([{ path: 'text', text: input.text }]);
-    const record = { id: newId(), caseId, kind: 'reply' as const, createdBy: ctx.caller.user.id };
-    const recordCommit = await createRecord(ctx.db, { ...record, now: ctx.now, parentId: request.id });
-    await publishVersion(ctx.db, {
-      record,
-      versionNo: 1,
+    await publishNewRecord(ctx.db, {
+      kind: 'reply',
+      caseId,
+      parentId: request.id,
       content,
-      ...kindVersionFields('reply', {
-        caseId,
-        recordId: record.id,
-        versionNo: 1,
-        content,
-        note: null,
-      }),
-      note: null,
       promiseWarnings: warnings,
       author: actorOf(ctx),
       now: ctx.now,
       event: {
         type: 'request.answered',
         payload: { requestId: request.id, act: input.kind, dueBy, promiseWarnings: warnings },
-        commits: [recordCommit],
       },
-      countsAsUnread: false,
     });
     await touchCase(ctx.db, caseId, ctx.now);
     return ok((await loadRequest(ctx.db, request.id, ctx.now))!);

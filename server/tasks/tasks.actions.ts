@@ -6,16 +6,14 @@ import { caseContext, type ActionHandler, type CaseContext } from '../core/actio
 import { fail, ok, type Result } from '../core/result';
 import { touchCase } from '../cases/cases.store';
 import { lockCaseChain, type CaseEventType } from '../events/event-log.store';
-import { newId } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
-import { kindVersionFields, type StoredReplyContent, type StoredTaskContent } from '../records/record-kinds';
+import type { StoredReplyContent, StoredTaskContent } from '../records/record-kinds';
 import { seesOthersEvidence } from '../records/records.rules';
 import {
   caseOfRecord,
-  createRecord,
   findRecord,
   loadVersion,
-  publishVersion,
+  publishNewRecord,
   type Actor,
 } from '../records/records.store';
 import { decideComplete, decideReview, dueDateAllowed, type TaskAct } from './tasks.rules';
@@ -87,32 +85,20 @@ export const taskAssign: ActionHandler<'task.assign'> = {
       { path: 'title', text: content.title },
       ...(content.details ? [{ path: 'details', text: content.details }] : []),
     ]);
-    const record = { id: newId(), caseId, kind: 'task' as const, createdBy: ctx.caller.user.id };
-    const recordCommit = await createRecord(ctx.db, { ...record, now: ctx.now });
-    await publishVersion(ctx.db, {
-      record,
-      versionNo: 1,
+    const taskId = await publishNewRecord(ctx.db, {
+      kind: 'task',
+      caseId,
       content,
-      ...kindVersionFields('task', {
-        caseId,
-        recordId: record.id,
-        versionNo: 1,
-        content,
-        note: null,
-      }),
-      note: null,
       promiseWarnings: warnings,
       author: actorOf(ctx),
       now: ctx.now,
       event: {
         type: 'task.assigned',
         payload: { assigneeId: assignee.userId, dueDate: content.dueDate, promiseWarnings: warnings },
-        commits: [recordCommit],
       },
-      countsAsUnread: false,
     });
     await touchCase(ctx.db, caseId, ctx.now);
-    return answer(ctx, record.id);
+    return answer(ctx, taskId);
   },
 };
 
@@ -127,29 +113,15 @@ async function appendStep(
   // The lawyer's reason reaches the client: checked like everything else a lawyer writes to them.
   const warnings =
     step.act !== 'done' && step.text ? promiseWarnings([{ path: 'reason', text: step.text }]) : [];
-  const record = { id: newId(), caseId, kind: 'reply' as const, createdBy: ctx.caller.user.id };
-  const recordCommit = await createRecord(ctx.db, { ...record, now: ctx.now, parentId: taskId });
-  await publishVersion(ctx.db, {
-    record,
-    versionNo: 1,
+  await publishNewRecord(ctx.db, {
+    kind: 'reply',
+    caseId,
+    parentId: taskId,
     content,
-    ...kindVersionFields('reply', {
-      caseId,
-      recordId: record.id,
-      versionNo: 1,
-      content,
-      note: null,
-    }),
-    note: null,
     promiseWarnings: warnings,
     author: actorOf(ctx),
     now: ctx.now,
-    event: {
-      type: step.eventType,
-      payload: { taskId, act: step.act, promiseWarnings: warnings },
-      commits: [recordCommit],
-    },
-    countsAsUnread: false,
+    event: { type: step.eventType, payload: { taskId, act: step.act, promiseWarnings: warnings } },
   });
   await touchCase(ctx.db, caseId, ctx.now);
 }
