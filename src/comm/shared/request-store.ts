@@ -1,7 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, ClientRequest } from '@contract/index';
-import { toApiFailure, type Api, type CallOptions } from '@/api';
+import type { Api, CallOptions } from '@/api';
 import { idleState, type LoadState } from '@/stores/load-state';
+import { trackLoad } from './track-load';
 
 /**
  * Client requests (客户请求) for one page: a case's list, one request in depth, the client's writing and read
@@ -19,7 +20,7 @@ export class RequestStore {
 
   /** The case's requests (clients: their own), open ones first and oldest first, as the server orders them. */
   async loadList(caseId: string): Promise<void> {
-    await this.track(async () => {
+    await trackLoad(this, async () => {
       const { requests } = await this.api.call('request.list', { caseId });
       runInAction(() => {
         this.requests = requests;
@@ -28,7 +29,7 @@ export class RequestStore {
   }
 
   async load(requestId: string): Promise<ClientRequest | null> {
-    await this.track(async () => {
+    await trackLoad(this, async () => {
       this.keep(await this.api.call('request.get', { requestId }));
     });
     return this.request;
@@ -55,20 +56,6 @@ export class RequestStore {
       const answer = this.request?.id === requestId ? this.request.answer : null;
       if (answer && !answer.readAt) answer.readAt = readAt;
     });
-  }
-
-  private async track(read: () => Promise<void>): Promise<void> {
-    this.state = { status: 'loading', error: null };
-    try {
-      await read();
-      runInAction(() => {
-        this.state = { status: 'ready', error: null };
-      });
-    } catch (e) {
-      runInAction(() => {
-        this.state = { status: 'error', error: toApiFailure(e) };
-      });
-    }
   }
 
   private keep(request: ClientRequest): void {

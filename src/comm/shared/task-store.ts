@@ -1,7 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, ClientTask } from '@contract/index';
-import { toApiFailure, type Api, type CallOptions } from '@/api';
+import type { Api, CallOptions } from '@/api';
 import { idleState, type LoadState } from '@/stores/load-state';
+import { trackLoad } from './track-load';
 
 /**
  * Client tasks (需要您配合) for one page: a case's list, one task in depth, and the steps of its life (assign,
@@ -18,7 +19,7 @@ export class TaskStore {
 
   /** The case's tasks (clients: their own), unfinished first by due date, as the server orders them. */
   async loadList(caseId: string): Promise<void> {
-    await this.track(async () => {
+    await trackLoad(this, async () => {
       const { tasks } = await this.api.call('task.list', { caseId });
       runInAction(() => {
         this.tasks = tasks;
@@ -27,7 +28,7 @@ export class TaskStore {
   }
 
   async load(taskId: string): Promise<void> {
-    await this.track(async () => {
+    await trackLoad(this, async () => {
       const task = await this.api.call('task.get', { taskId });
       this.keep(task);
     });
@@ -57,20 +58,6 @@ export class TaskStore {
     const task = await this.api.call('task.review', input, options);
     this.keep(task);
     return task;
-  }
-
-  private async track(read: () => Promise<void>): Promise<void> {
-    this.state = { status: 'loading', error: null };
-    try {
-      await read();
-      runInAction(() => {
-        this.state = { status: 'ready', error: null };
-      });
-    } catch (e) {
-      runInAction(() => {
-        this.state = { status: 'error', error: toApiFailure(e) };
-      });
-    }
   }
 
   private keep(task: ClientTask): void {
