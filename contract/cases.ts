@@ -26,6 +26,8 @@ export const caseSummary = z.object({
   lawyerNames: z.array(z.string()),
   /** Published updates whose current version the caller has not read. */
   unread: z.number().int(),
+  /** Notices for the caller on this case not yet seen (new answers, requests, reminders…): a maintained count. */
+  waiting: z.number().int(),
   lastActivityAt: z.string(),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;

@@ -47,6 +47,7 @@ export const ERROR_MESSAGES = {
   'TASK.NOT_ASSIGNEE': '只有被指派的客户可以完成此事项',
   'TASK.ASSIGNEE_NOT_CLIENT': '只能指派给本案的客户',
   'TASK.STATEMENT_ITEM_NOT_FOUND': '所关联的告知书条目不存在',
+  'NOTIFY.UNKNOWN_TEMPLATE': '该消息模板未配置或已更换，请刷新后重试',
   'TASK.WRONG_STATE': '该事项当前状态不允许此操作',
   'TASK.REASON_REQUIRED': '退回时请填写原因',
   'PROFILE.CONTACT_MISSING': '要向客户展示的联系方式尚未填写',

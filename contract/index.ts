@@ -4,6 +4,7 @@ import { caseActions, contactActions } from './cases';
 import { evidenceActions } from './evidence';
 import { inviteActions } from './invites';
 import { memoActions } from './memos';
+import { notificationActions } from './notifications';
 import { requestActions } from './requests';
 import { sessionActions } from './session';
 import { statementActions } from './statements';
@@ -28,6 +29,7 @@ export const actions = {
   ...requestActions,
   ...taskActions,
   ...workbenchActions,
+  ...notificationActions,
 } as const;
 
 export type Actions = typeof actions;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { delivery } from './notifications';
 import { chainPosition } from './evidence';
 import { id, optionalText, requiredText } from './fields';
 import { SECTION_KEYS, STATEMENT_LIMITS } from './limits';
@@ -127,6 +128,8 @@ export const clientStatus = z.object({
   /** The newest version this client acknowledged, if any (may be older than the current one). */
   lastAcknowledgedVersionNo: z.number().int().nullable(),
   lastRemindedAt: z.string().nullable(),
+  /** Where the last reminder's WeChat message stands (null: never reminded). */
+  lastReminderDelivery: delivery.nullable(),
   /**
    * For `acknowledged`: how many of this client's own questions on the statement were still unanswered when they
    * submitted the receipt (知悉 with a question open: the lawyer should answer, and may want it re-acknowledged).
@@ -273,7 +276,13 @@ export const statementActions = {
   },
   'statement.remind': {
     input: z.object({ statementId: id, clientUserId: id }).strict(),
-    output: z.object({ outboxId: z.string(), queuedAt: z.string(), nextAllowedAt: z.string() }),
+    output: z.object({
+      outboxId: z.string(),
+      queuedAt: z.string(),
+      nextAllowedAt: z.string(),
+      /** What really happened to the WeChat message: queued, deferred to the end of quiet hours, no consent… */
+      delivery,
+    }),
     mutates: true,
   },
   'statement.mine': {

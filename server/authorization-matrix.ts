@@ -75,4 +75,10 @@ export const AUTHORIZATION_MATRIX: Record<ActionName, readonly MatrixRole[]> = {
   'task.get': MEMBERS,
   'task.list': MEMBERS,
   'workbench.get': LAWYERS,
+  'notification.settings': ALL,
+  'notification.subscribe': ALL,
+  'notification.list': MEMBERS,
+  'notification.markSeen': MEMBERS,
+  // The demo's 消息预览 (the harness runs in demo mode); outside the demo it answers NOT_FOUND to everyone.
+  'notification.preview': ALL,
 };

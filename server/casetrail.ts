@@ -3,6 +3,7 @@ import type { ServerConfig } from './core/action';
 import { NO_TSA, sealAndTimestamp, type SealOutcome } from './evidence/seal';
 import { dispatch, type EntryIdentity } from './core/router';
 import { handlers } from './handlers';
+import { NOTIFY_OFF } from './notifications/notify-config';
 import type { Db } from './platform/migrate';
 import { bootstrapAdmins } from './session/users.store';
 
@@ -23,7 +24,7 @@ export interface Casetrail {
   seal(): Promise<SealOutcome>;
 }
 
-export const DEFAULT_CONFIG: ServerConfig = { inviteTtlHours: 72, tsa: NO_TSA };
+export const DEFAULT_CONFIG: ServerConfig = { inviteTtlHours: 72, tsa: NO_TSA, notify: NOTIFY_OFF };
 
 /**
  * Wires the API over an opened database: the one place entries (cloud function, HTTP, CLI, tests) get it from.

@@ -1,3 +1,10 @@
+import {
+  notificationList,
+  notificationMarkSeen,
+  notificationPreview,
+  notificationSettings,
+  notificationSubscribe,
+} from './notifications/notifications.actions';
 import { caseCreate, caseGet, caseList, caseTimeline } from './cases/cases.actions';
 import { caseVerifyLog, evidenceSeal } from './evidence/evidence.actions';
 import { caseExport } from './evidence/export.actions';
@@ -89,5 +96,10 @@ export const handlers: Handlers = {
   'task.review': taskReview,
   'task.get': taskGet,
   'task.list': taskList,
+  'notification.settings': notificationSettings,
+  'notification.subscribe': notificationSubscribe,
+  'notification.list': notificationList,
+  'notification.markSeen': notificationMarkSeen,
+  'notification.preview': notificationPreview,
   'workbench.get': workbenchGet,
 };

@@ -69,6 +69,7 @@ export async function addMember(
       case_id: m.caseId,
       user_id: m.userId,
       unread_updates: Number(unread.n),
+      unseen_notices: 0,
       last_activity_at: m.now,
     })
     .execute();
@@ -111,7 +112,7 @@ export async function listCaseSummaries(
   // on its own, so PostgreSQL walks the index whatever its statistics say); the joins then read only that page.
   let chosen = db
     .selectFrom('member_case_state')
-    .select(['case_id', 'user_id', 'unread_updates', 'last_activity_at'])
+    .select(['case_id', 'user_id', 'unread_updates', 'unseen_notices', 'last_activity_at'])
     .where('user_id', '=', userId)
     .orderBy('last_activity_at', 'desc')
     .orderBy('case_id', 'desc');
@@ -153,6 +154,7 @@ export async function listCaseSummaries(
       'c.current_stage_index',
       'st.last_activity_at',
       'st.unread_updates',
+      'st.unseen_notices',
       's.name as stage_name',
       'm.role',
       (eb) =>
@@ -189,6 +191,7 @@ export async function listCaseSummaries(
       myRole: r.role,
       lawyerNames: lawyers,
       unread: Number(r.unread_updates),
+      waiting: Number(r.unseen_notices),
       lastActivityAt: r.last_activity_at,
     })),
     next: all.length > limit ? { lastActivityAt: last.last_activity_at, caseId: last.id } : null,

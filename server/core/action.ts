@@ -1,4 +1,5 @@
 import type { TsaConfig } from '../evidence/seal';
+import type { NotifyConfig } from '../notifications/notify-config';
 import type { ActionName, ActionOutput, ParsedInput } from '../../contract/index';
 import type { ClientInfo } from '../../contract/envelope';
 import type { MemberRole } from '../../contract/roles';
@@ -24,6 +25,8 @@ export interface CallerUser {
  */
 export type Access<I = unknown> =
   | { kind: 'anyone' }
+  /** Any signed-in person (a user row); others get UNAUTHENTICATED. */
+  | { kind: 'user' }
   | { kind: 'lawyer' }
   | { kind: 'admin' }
   | { kind: 'case'; roles: readonly MemberRole[]; caseOf: (db: Db, input: I) => Promise<string | null> };
@@ -46,6 +49,8 @@ export interface ServerConfig {
   inviteTtlHours: number;
   /** The time-stamping authority the firm log's head is timestamped by (RFC 3161). */
   tsa: TsaConfig;
+  /** How notices reach people: WeChat subscribe messages, the demo's recorder, or the app only. */
+  notify: NotifyConfig;
 }
 
 /** A context whose caller is known to have a user row (everything but `anyone` access guarantees it). */

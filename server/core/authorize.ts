@@ -15,6 +15,8 @@ export async function authorize(
   switch (access.kind) {
     case 'anyone':
       return ok(null);
+    case 'user':
+      return caller.user ? ok(null) : fail('UNAUTHENTICATED');
     case 'lawyer':
       return caller.user?.isLawyer ? ok(null) : fail('FORBIDDEN');
     case 'admin':

@@ -20,6 +20,7 @@ export const MIGRATION_NAMES = [
   '0004-answer-warnings',
   '0005-evidence',
   '0006-communication',
+  '0007-notifications',
 ] as const;
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

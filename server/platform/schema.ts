@@ -23,6 +23,8 @@ export interface Database {
   record_answers: RecordAnswersTable;
   member_case_state: MemberCaseStateTable;
   notification_outbox: NotificationOutboxTable;
+  notification_messages: NotificationMessagesTable;
+  notify_credits: NotifyCreditsTable;
   firm_log: FirmLogTable;
   firm_timestamps: FirmTimestampsTable;
 }
@@ -132,15 +134,61 @@ export interface IdempotencyTable {
 
 export interface NotificationOutboxTable {
   id: string;
+  /** A `NoticeKind` (contract/notice-kinds.ts). */
   kind: string;
   recipient_user_id: string;
   case_id: string;
-  /** What the notification is about (a statement id for reminders). */
+  /** The record it is about (the page it opens). */
   subject_id: string;
+  /** JSON `{ title }`: what the message and the in-app list name. */
   payload: string;
   created_by: string;
   created_at: string;
-  status: string;
+  /**
+   * `pending` (waits for the sender; `not_before` is the earliest it may go), `sending` (in a message:
+   * `message_id`, whose row says sent / retrying / dead), `skipped` (not sent: `reason`, e.g. `no_consent`),
+   * `inApp` (this deployment sends no WeChat messages).
+   */
+  status: 'pending' | 'sending' | 'skipped' | 'inApp';
+  /** The `NoticeTemplate` of its kind. */
+  template: string;
+  not_before: string | null;
+  message_id: string | null;
+  /** Why it waits or was not sent: `quiet_hours`, `no_consent`, `no_openid`, `template_missing`… */
+  reason: string | null;
+  /** When the recipient saw it in the app (null: unseen, counted in member_case_state.unseen_notices). */
+  seen_at: string | null;
+}
+
+/** One subscribe message: one or more outbox items for one person and case, handed to WeChat as one. */
+export interface NotificationMessagesTable {
+  id: string;
+  recipient_user_id: string;
+  case_id: string;
+  template: string;
+  template_id: string;
+  /** The page it opens, with its query (no leading slash, as WeChat wants it). */
+  page: string;
+  /** JSON: the template's `data` as sent (`{ thing1: { value } … }`). */
+  data: string;
+  /** `wechat` or `demo` (recorded, never sent). */
+  transport: string;
+  /** `sending` (claimed; outcome not yet recorded), `retry` (next try at next_attempt_at), `sent`, `dead`. */
+  status: 'sending' | 'retry' | 'sent' | 'dead';
+  attempts: number;
+  next_attempt_at: string;
+  claimed_at: string | null;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+/** One-time subscribe consents not yet spent, per user and template id. */
+export interface NotifyCreditsTable {
+  user_id: string;
+  template_id: string;
+  credits: number;
+  updated_at: string;
 }
 
 /** Every record type on the kernel (DESIGN §4). A record is published as immutable versions. */
@@ -254,6 +302,8 @@ export interface MemberCaseStateTable {
   /** Updates by others whose current version this member has not read. */
   unread_updates: number;
   last_activity_at: string;
+  /** Notices for this member on this case not yet seen in the app. */
+  unseen_notices: number;
 }
 
 /** The firm log: one entry per case head as sealed, chained across all cases (DESIGN §4). */

@@ -87,6 +87,16 @@ export async function caseOfRecord(db: Db, recordId: string, kind: RecordKind): 
   return row?.case_id ?? null;
 }
 
+/** A version's title (what a notice about its record names). */
+export async function versionTitle(db: Db, versionId: string): Promise<string> {
+  const row = await db
+    .selectFrom('record_versions')
+    .select('title')
+    .where('id', '=', versionId)
+    .executeTakeFirstOrThrow();
+  return row.title;
+}
+
 export async function findRecord(db: Db, recordId: string): Promise<RecordRow> {
   const r = await db.selectFrom('records').selectAll().where('id', '=', recordId).executeTakeFirstOrThrow();
   return {

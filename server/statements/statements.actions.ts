@@ -1,3 +1,4 @@
+import { notify } from '../notifications/notices.store';
 import { apiError } from '../../contract/errors';
 import { promiseWarnings } from '../../contract/promise-guard';
 import type { StatementContent, StatementItem } from '../../contract/statements';
@@ -22,6 +23,7 @@ import {
   recordView,
   saveDraft,
   type Actor,
+  versionTitle,
 } from '../records/records.store';
 import { findLawyerProfile } from '../session/users.store';
 import {
@@ -383,27 +385,24 @@ export const statementRemind: ActionHandler<'statement.remind'> = {
         decision.reason === 'QUIET_HOURS' ? 'STATEMENT.QUIET_HOURS' : 'STATEMENT.REMINDED_RECENTLY',
       );
     }
-    const outboxId = newId();
-    await ctx.db
-      .insertInto('notification_outbox')
-      .values({
-        id: outboxId,
-        kind: 'statement.reminder',
-        recipient_user_id: input.clientUserId,
-        case_id: ctx.membership.caseId,
-        subject_id: input.statementId,
-        payload: JSON.stringify({ statementId: input.statementId, versionNo: record.currentVersionNo }),
-        created_by: ctx.caller.user.id,
-        created_at: ctx.now,
-        status: 'pending',
-      })
-      .execute();
+    const [outboxId] = await notify(ctx, {
+      kind: 'statement.reminder',
+      caseId: ctx.membership.caseId,
+      recipients: [input.clientUserId],
+      recordId: input.statementId,
+      title: await versionTitle(ctx.db, record.currentVersionId),
+    });
     await event(ctx, 'statement.reminder.queued', {
       statementId: input.statementId,
       outboxId,
       clientUserId: input.clientUserId,
     });
-    return ok({ outboxId, queuedAt: ctx.now, nextAllowedAt: decision.nextAllowedAt });
+    return ok({
+      outboxId,
+      queuedAt: ctx.now,
+      nextAllowedAt: decision.nextAllowedAt,
+      delivery: { state: 'queued' as const, at: null, reason: null },
+    });
   },
 };
 

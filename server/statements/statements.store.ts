@@ -172,6 +172,7 @@ async function clientStatuses(
       viewedAt: receipt ? null : viewedAt,
       lastAcknowledgedVersionNo: mine.length ? Math.max(...mine.map((r) => r.versionNo)) : null,
       lastRemindedAt: reminders.get(c.user_id) ?? null,
+      lastReminderDelivery: null,
       openQuestionsAtAck: 0,
     };
   });

@@ -1,10 +1,12 @@
+import { PAGE_PATHS } from '@contract/page-paths';
+
 const q = encodeURIComponent;
 
 /** Every page's URL in one place; subpackage pages live under `/lawyer/`, `/statement/`, `/evidence/` and `/comm/`. */
 export const routes = {
-  home: () => '/pages/index/index',
-  case: (caseId: string) => `/pages/case/index?id=${q(caseId)}`,
-  update: (updateId: string) => `/pages/update/index?id=${q(updateId)}`,
+  home: PAGE_PATHS.home,
+  case: PAGE_PATHS.case,
+  update: PAGE_PATHS.update,
   join: (code?: string) => (code ? `/pages/join/index?code=${q(code)}` : '/pages/join/index'),
   login: (redirect?: string) =>
     redirect ? `/pages/login/index?redirect=${q(redirect)}` : '/pages/login/index',
@@ -14,7 +16,7 @@ export const routes = {
   correct: (updateId: string) => `/lawyer/publish/index?updateId=${q(updateId)}`,
   profile: () => '/lawyer/profile/index',
   admin: () => '/lawyer/admin/index',
-  statement: (statementId: string) => `/statement/view/index?id=${q(statementId)}`,
+  statement: PAGE_PATHS.statement,
   myStatements: () => '/statement/mine/index',
   newStatement: (caseId: string) => `/lawyer/statement-edit/index?caseId=${q(caseId)}`,
   editStatement: (statementId: string) => `/lawyer/statement-edit/index?statementId=${q(statementId)}`,
@@ -23,16 +25,19 @@ export const routes = {
   newMemo: (caseId: string) => `/lawyer/memo-edit/index?caseId=${q(caseId)}`,
   correctMemo: (memoId: string) => `/lawyer/memo-edit/index?memoId=${q(memoId)}`,
   newTask: (caseId: string) => `/lawyer/task-new/index?caseId=${q(caseId)}`,
-  memo: (memoId: string) => `/comm/memo/index?id=${q(memoId)}`,
+  memo: PAGE_PATHS.memo,
   requests: (caseId: string) => `/comm/requests/index?caseId=${q(caseId)}`,
-  request: (requestId: string) => `/comm/request/index?id=${q(requestId)}`,
+  request: PAGE_PATHS.request,
   newRequest: (caseId: string, aboutUpdateId?: string) =>
     aboutUpdateId
       ? `/comm/request-new/index?caseId=${q(caseId)}&aboutUpdateId=${q(aboutUpdateId)}`
       : `/comm/request-new/index?caseId=${q(caseId)}`,
   tasks: (caseId: string) => `/comm/tasks/index?caseId=${q(caseId)}`,
-  task: (taskId: string) => `/comm/task/index?id=${q(taskId)}`,
+  task: PAGE_PATHS.task,
   contact: (caseId: string) => `/comm/contact/index?caseId=${q(caseId)}`,
+  notices: PAGE_PATHS.notices,
+  notifySettings: () => '/comm/notify/index',
+  messagePreview: () => '/comm/message-preview/index',
 };
 
 /** Rebuilds a page URL from a path and its query params (for returning after login). */

@@ -12,6 +12,7 @@ const summary = (id: string, unread: number): CaseSummary => ({
   myRole: 'client',
   lawyerNames: ['张律师'],
   unread,
+  waiting: 0,
   lastActivityAt: '2025-03-08T06:00:00Z',
 });
 

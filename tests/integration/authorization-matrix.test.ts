@@ -105,6 +105,11 @@ const PAYLOADS: { [A in ActionName]: (fx: Fixture, role: MatrixRole) => Promise<
   'task.get': async (fx) => ({ taskId: fx.taskId }),
   'task.list': async (fx) => ({ caseId: fx.caseId }),
   'workbench.get': async () => ({}),
+  'notification.settings': async () => ({}),
+  'notification.subscribe': async () => ({ results: { 'demo-progress': 'accept' } }),
+  'notification.list': async (fx) => ({ caseId: fx.caseId }),
+  'notification.markSeen': async (fx) => ({ caseId: fx.caseId }),
+  'notification.preview': async () => ({}),
 };
 
 async function fixture(): Promise<Fixture> {

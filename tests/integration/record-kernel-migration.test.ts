@@ -321,6 +321,7 @@ describe('migrating to the record kernel', () => {
       '0004-answer-warnings',
       '0005-evidence',
       '0006-communication',
+      '0007-notifications',
     ]);
     const app = await createCasetrail({ db, clock: () => new Date(at(60)) });
 

@@ -5,6 +5,7 @@ import * as recordKernel from './0003-record-kernel';
 import * as answerWarnings from './0004-answer-warnings';
 import * as evidence from './0005-evidence';
 import * as communication from './0006-communication';
+import * as notifications from './0007-notifications';
 
 /** Every migration, by name (listed here, not read from disk, so the esbuild bundle carries them). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-answer-warnings': answerWarnings,
   '0005-evidence': evidence,
   '0006-communication': communication,
+  '0007-notifications': notifications,
 };

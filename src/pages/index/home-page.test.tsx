@@ -16,6 +16,7 @@ const summary = (n: number): CaseSummary => ({
   myRole: 'lawyer',
   lawyerNames: ['张律师'],
   unread: 0,
+  waiting: 0,
   lastActivityAt: '2025-03-08T06:00:00Z',
 });
 

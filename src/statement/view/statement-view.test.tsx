@@ -242,6 +242,7 @@ describe('statement page (lawyer)', () => {
               viewedAt: null,
               lastAcknowledgedVersionNo: 2,
               lastRemindedAt: null,
+              lastReminderDelivery: null,
               openQuestionsAtAck: 1,
             },
             {
@@ -252,6 +253,7 @@ describe('statement page (lawyer)', () => {
               viewedAt: '2025-03-08T06:30:00Z',
               lastAcknowledgedVersionNo: 1,
               lastRemindedAt: null,
+              lastReminderDelivery: null,
               openQuestionsAtAck: 0,
             },
           ],
