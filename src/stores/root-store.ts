@@ -4,6 +4,7 @@ import { CaseDetailStore } from './case-detail.store';
 import { CaseListStore } from './case-list.store';
 import { EvidenceStore } from './evidence.store';
 import { InviteStore } from './invite.store';
+import { NotifyStore } from './notify.store';
 import { SessionStore } from './session.store';
 import { StatementStore } from './statement.store';
 import { UpdateStore } from './update.store';
@@ -24,6 +25,7 @@ export class RootStore {
   readonly statements: StatementStore;
   readonly evidence: EvidenceStore;
   readonly workbench: WorkbenchStore;
+  readonly notify: NotifyStore;
   /** For page-local stores in subpackages (memos, tasks), so their code stays out of the main package. */
   readonly api: Api;
 
@@ -38,6 +40,7 @@ export class RootStore {
     this.statements = new StatementStore(api);
     this.evidence = new EvidenceStore(api);
     this.workbench = new WorkbenchStore(api);
+    this.notify = new NotifyStore(api);
   }
 
   /** Forgets everything about the previous user (sign-out, switching persona). */
@@ -49,5 +52,6 @@ export class RootStore {
     this.statements.reset();
     this.evidence.reset();
     this.workbench.reset();
+    this.notify.reset();
   }
 }
