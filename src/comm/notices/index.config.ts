@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '案件通知' });
+export default definePageConfig({
+  navigationBarTitleText: '案件通知',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
