@@ -26,6 +26,8 @@ const env = {
   CASETRAIL_DEV_LOGIN: '1',
   CASETRAIL_DATA_DIR: process.env.CASETRAIL_DATA_DIR ?? path.join(root, 'data'),
   CASETRAIL_H5_DIR: path.join(root, 'dist/h5'),
+  // The demo's notification worker drains every 2 s, so the 消息预览 page shows a message right after the act.
+  CASETRAIL_NOTIFY_INTERVAL_SECONDS: process.env.CASETRAIL_NOTIFY_INTERVAL_SECONDS ?? '2',
 };
 const server = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'server/http/main.ts')], {
   cwd: root,

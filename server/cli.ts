@@ -3,6 +3,8 @@
  *   tsx server/cli.ts migrate                          apply pending migrations
  *   tsx server/cli.ts seed                             seed the demo firm (once)
  *   tsx server/cli.ts seal                             seal every case head into the firm log; timestamp it (TSA)
+ *   tsx server/cli.ts notify [--watch]                 drain the notification outbox once, or run the worker
+ *                                                      alone (--watch; CASETRAIL_NOTIFY, CASETRAIL_WX_*)
  *   tsx server/cli.ts verify [caseId] [--receipts F]   verify every case's evidence (or one), the firm log and its
  *                                                      timestamps; F: receipts a person kept (a JSON list of
  *                                                      `{caseId, seq, head}`) or an evidence bundle exported earlier
@@ -10,16 +12,18 @@
  * The TSA comes from CASETRAIL_TSA_URL and its roots from CASETRAIL_TSA_ROOTS (a PEM file).
  */
 import fs from 'node:fs';
-import { readEntryConfig } from './config';
+import { entryClock, readEntryConfig, type EntryConfig } from './config';
 import { heldReceiptsFrom } from './evidence/held-receipts';
 import { sealAndTimestamp } from './evidence/seal';
 import { verifyDatabase, type HeldReceipt } from './evidence/verify';
-import { migrate } from './platform/migrate';
+import { selfHostedTransport } from './notifications/transports/self-hosted';
+import { notifyTick, startNotifyWorker } from './notifications/worker';
+import { migrate, type Db } from './platform/migrate';
 import { openDatabase } from './platform/open-database';
 import { seedDemo } from './seed/demo-seed';
 
-const USAGE = 'usage: cli.ts migrate | seed | seal | verify [caseId] [--receipts FILE]';
-const COMMANDS = ['migrate', 'seed', 'seal', 'verify'];
+const USAGE = 'usage: cli.ts migrate | seed | seal | notify [--watch] | verify [caseId] [--receipts FILE]';
+const COMMANDS = ['migrate', 'seed', 'seal', 'notify', 'verify'];
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -69,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
         else console.log(`No timestamp: ${outcome.timestampError}`);
         return outcome.timestampError && config.tsa.url ? 1 : 0;
       }
+      case 'notify':
+        return await runNotify(db, config, rest.includes('--watch'));
       case 'verify':
         return await runVerify(db, caseId, receipts, config.tsa.rootsPem);
       default:
@@ -78,6 +84,42 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await db.destroy();
   }
+}
+
+/** Drains the outbox once, or (--watch) runs the worker until SIGINT/SIGTERM. */
+async function runNotify(db: Db, config: EntryConfig, watch: boolean): Promise<number> {
+  const transport = selfHostedTransport(config.notify, config.notifySender);
+  if (!transport) {
+    console.error('Notifications are off (CASETRAIL_NOTIFY): nothing to send.');
+    return 1;
+  }
+  const clock = entryClock(config);
+  const options = {
+    clock,
+    config: config.notify,
+    transport,
+    leaseMs: config.notifySender.leaseSeconds * 1000,
+    log: (m: string) => console.log(`[notify] ${m}`),
+  };
+  if (!watch) {
+    const o = await notifyTick(db, options);
+    console.log(
+      `Drained: ${o.sent} sent, ${o.retrying} to retry, ${o.dead} dead, ${o.deferred} deferred (quiet hours), ${o.skipped} skipped.`,
+    );
+    return 0;
+  }
+  const worker = startNotifyWorker({
+    ...options,
+    db,
+    intervalMs: config.notifySender.intervalSeconds * 1000,
+  });
+  console.log(`Notification worker: ${config.notify.mode}, every ${config.notifySender.intervalSeconds} s`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await worker.stop();
+  return 0;
 }
 
 async function runVerify(

@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TsaConfig } from './evidence/seal';
+import { NOTICE_TEMPLATES } from '../contract/notice-kinds';
+import {
+  DEMO_NOTIFY,
+  NOTIFY_OFF,
+  type NotifyConfig,
+  type TemplateConfig,
+} from './notifications/notify-config';
 import type { PostgresPoolOptions } from './platform/postgres';
 
 /** Settings read from the environment. Entries are the only code that calls this. */
@@ -25,6 +32,29 @@ export interface EntryConfig {
    * runs at real speed. The browser journeys use it to write a request on a Friday night whatever today is.
    */
   demoClockStart: Date | null;
+  /**
+   * How notices reach people (CASETRAIL_NOTIFY): `wechat` (subscribe messages; CASETRAIL_WX_TEMPLATES), `off`
+   * (in-app only), or — automatically with dev login — `demo` (recorded for the 消息预览 page, never sent).
+   */
+  notify: NotifyConfig;
+  /** The sender that drains the outbox: its interval, its lease, and the WeChat HTTP API (self-hosted). */
+  notifySender: NotifySenderConfig;
+}
+
+export interface NotifySenderConfig {
+  /** CASETRAIL_NOTIFY_INTERVAL_SECONDS (default 30): how often the worker drains. */
+  intervalSeconds: number;
+  /**
+   * CASETRAIL_NOTIFY_LEASE_SECONDS (default 60): a message left `sending` this long by a process that died is
+   * sent again. More than four request timeouts (token, send, token refresh, send again).
+   */
+  leaseSeconds: number;
+  /** CASETRAIL_WX_APPID + CASETRAIL_WX_SECRET: null when not set (the cloud function needs neither). */
+  wechat: { appid: string; secret: string } | null;
+  /** CASETRAIL_WX_API_BASE (default https://api.weixin.qq.com). */
+  apiBase: string;
+  /** CASETRAIL_WX_TIMEOUT_MS (default 10000): each request to WeChat gives up after this long. */
+  timeoutMs: number;
 }
 
 /** Environment variables that override PostgreSQL pool settings (milliseconds, or a count for the max). */
@@ -71,7 +101,10 @@ export function readEntryConfig(env: Record<string, string | undefined> = proces
     throw new ConfigError('CASETRAIL_DEMO_CLOCK is for the demo only: it needs CASETRAIL_DEV_LOGIN.');
   if (demoClockStart && Number.isNaN(demoClockStart.getTime()))
     throw new ConfigError(`CASETRAIL_DEMO_CLOCK is not an instant: ${demoClock}`);
+  const notify = readNotifyConfig(env, devLogin, production);
   return {
+    notify,
+    notifySender: readNotifySender(env),
     demoClockStart,
     tsa: readTsaConfig(env),
     sealIntervalMinutes: wholeNumber(env, 'CASETRAIL_SEAL_INTERVAL_MINUTES', 60),
@@ -114,4 +147,118 @@ function readTsaConfig(env: Record<string, string | undefined>): TsaConfig {
       throw new ConfigError(`CASETRAIL_TSA_ROOTS holds no PEM certificate: ${rootsFile}`);
   }
   return { url, rootsPem, timeoutMs: wholeNumber(env, 'CASETRAIL_TSA_TIMEOUT_MS', 10_000) };
+}
+
+const MINIPROGRAM_STATES = ['formal', 'trial', 'developer'] as const;
+const KEYWORD = /^[a-z_]+\d*$/;
+
+function readNotifyConfig(
+  env: Record<string, string | undefined>,
+  devLogin: boolean,
+  production: boolean,
+): NotifyConfig {
+  const raw = env.CASETRAIL_NOTIFY?.trim() || (devLogin ? 'demo' : 'off');
+  if (!['wechat', 'off', 'demo'].includes(raw))
+    throw new ConfigError(`CASETRAIL_NOTIFY must be wechat or off: ${raw}`);
+  if (raw === 'off') return NOTIFY_OFF;
+  if (raw === 'demo') {
+    if (!devLogin || production)
+      throw new ConfigError(
+        'CASETRAIL_NOTIFY=demo records messages for the demo only: it needs CASETRAIL_DEV_LOGIN (never production).',
+      );
+    return DEMO_NOTIFY;
+  }
+  if (devLogin)
+    throw new ConfigError(
+      'CASETRAIL_NOTIFY=wechat with CASETRAIL_DEV_LOGIN: dev personas have no WeChat openid. ' +
+        'Unset CASETRAIL_NOTIFY (the demo records messages) or dev login.',
+    );
+  const state = env.CASETRAIL_WX_MINIPROGRAM_STATE?.trim() || 'formal';
+  if (!(MINIPROGRAM_STATES as readonly string[]).includes(state))
+    throw new ConfigError(`CASETRAIL_WX_MINIPROGRAM_STATE must be formal, trial or developer: ${state}`);
+  return {
+    mode: 'wechat',
+    templates: readTemplates(env.CASETRAIL_WX_TEMPLATES),
+    miniprogramState: state as NotifyConfig['miniprogramState'],
+  };
+}
+
+/** CASETRAIL_WX_TEMPLATES: `{ "progress": { "id": "…", "fields": { "case": "thing1", … } }, … }`. */
+function readTemplates(raw: string | undefined): NotifyConfig['templates'] {
+  const name = 'CASETRAIL_WX_TEMPLATES';
+  if (!raw?.trim())
+    throw new ConfigError(
+      `CASETRAIL_NOTIFY=wechat needs ${name} (JSON: the template ids and their keywords).`,
+    );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(`${name} is not JSON: ${raw.slice(0, 80)}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ConfigError(`${name} must be an object keyed by ${NOTICE_TEMPLATES.join(', ')}.`);
+  const templates: NotifyConfig['templates'] = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!(NOTICE_TEMPLATES as readonly string[]).includes(key))
+      throw new ConfigError(`${name}: unknown template "${key}" (expected ${NOTICE_TEMPLATES.join(', ')}).`);
+    const t = value as Partial<TemplateConfig> | null;
+    if (!t || typeof t.id !== 'string' || !t.id.trim() || t.id.length > 64)
+      throw new ConfigError(`${name}.${key}.id must be the template id (1–64 characters).`);
+    const fields = (t.fields ?? {}) as Record<string, unknown>;
+    for (const field of ['case', 'summary', 'time', 'note'] as const) {
+      const keyword = fields[field];
+      if (keyword === undefined && field === 'note') continue;
+      if (typeof keyword !== 'string' || !KEYWORD.test(keyword))
+        throw new ConfigError(
+          `${name}.${key}.fields.${field} must be the template's keyword, e.g. "thing1" or "time3": ${JSON.stringify(keyword)}`,
+        );
+    }
+    const unknown = Object.keys(fields).filter((f) => !['case', 'summary', 'time', 'note'].includes(f));
+    if (unknown.length)
+      throw new ConfigError(
+        `${name}.${key}.fields: unknown field(s) ${unknown.join(', ')} (case, summary, time, note).`,
+      );
+    templates[key as keyof NotifyConfig['templates']] = {
+      id: t.id.trim(),
+      fields: fields as unknown as TemplateConfig['fields'],
+    };
+  }
+  if (Object.keys(templates).length === 0) throw new ConfigError(`${name} names no template.`);
+  return templates;
+}
+
+function readNotifySender(env: Record<string, string | undefined>): NotifySenderConfig {
+  const appid = env.CASETRAIL_WX_APPID?.trim() || '';
+  const secret = env.CASETRAIL_WX_SECRET?.trim() || '';
+  if (Boolean(appid) !== Boolean(secret))
+    throw new ConfigError('CASETRAIL_WX_APPID and CASETRAIL_WX_SECRET go together: set both or neither.');
+  const apiBase = env.CASETRAIL_WX_API_BASE?.trim() || 'https://api.weixin.qq.com';
+  if (!/^https?:\/\/[^\s/]+/.test(apiBase))
+    throw new ConfigError(`CASETRAIL_WX_API_BASE must be an http(s) URL: ${apiBase}`);
+  const intervalSeconds = wholeNumber(env, 'CASETRAIL_NOTIFY_INTERVAL_SECONDS', 30);
+  if (intervalSeconds < 1) throw new ConfigError('CASETRAIL_NOTIFY_INTERVAL_SECONDS must be at least 1.');
+  const timeoutMs = wholeNumber(env, 'CASETRAIL_WX_TIMEOUT_MS', 10_000);
+  if (timeoutMs < 100) throw new ConfigError('CASETRAIL_WX_TIMEOUT_MS must be at least 100.');
+  const leaseSeconds = wholeNumber(env, 'CASETRAIL_NOTIFY_LEASE_SECONDS', 60);
+  if (leaseSeconds * 1000 <= 4 * timeoutMs)
+    throw new ConfigError(
+      `CASETRAIL_NOTIFY_LEASE_SECONDS (${leaseSeconds}) must exceed four request timeouts (4 × ${timeoutMs} ms): ` +
+        'a shorter lease would send a message again while its first send is still running.',
+    );
+  return {
+    intervalSeconds,
+    leaseSeconds,
+    wechat: appid ? { appid, secret } : null,
+    apiBase,
+    timeoutMs,
+  };
+}
+
+/** The entry's clock: real time, or in the demo a clock started at CASETRAIL_DEMO_CLOCK running at real speed. */
+export function entryClock(config: Pick<EntryConfig, 'demoClockStart'>): () => Date {
+  const start = config.demoClockStart;
+  if (!start) return () => new Date();
+  const offset = start.getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
 }

@@ -1,6 +1,8 @@
 import { createCasetrail } from '../casetrail';
-import { ConfigError, readEntryConfig } from '../config';
+import { ConfigError, entryClock, readEntryConfig } from '../config';
 import { startSealing } from '../evidence/seal';
+import { selfHostedTransport } from '../notifications/transports/self-hosted';
+import { startNotifyWorker } from '../notifications/worker';
 import { openDatabase } from '../platform/open-database';
 import { seedDemo } from '../seed/demo-seed';
 import { ADMIN_PERSONA_SUBJECT, PERSONAS } from '../seed/personas';
@@ -14,17 +16,36 @@ async function main(): Promise<void> {
     pool: config.pgPool,
   });
   console.log(`Database: ${engine} ${describe}`);
-  const clock = demoClock(config.demoClockStart);
+  const transport = selfHostedTransport(config.notify, config.notifySender);
+  const clock = entryClock(config);
+  if (config.demoClockStart) console.log(`Demo clock: starts at ${config.demoClockStart.toISOString()}`);
   if (config.devLogin && (await seedDemo(db, clock()))) console.log('Seeded the demo firm (first run).');
   const app = await createCasetrail({
     db,
     clock,
     adminSubjects: config.devLogin ? [...config.adminSubjects, ADMIN_PERSONA_SUBJECT] : config.adminSubjects,
-    config: { tsa: config.tsa },
+    config: { tsa: config.tsa, notify: config.notify },
   });
   // The firm log seals every case head on an interval, and the TSA (when configured) timestamps its head.
   const stopSealing = startSealing(db, config.tsa, config.sealIntervalMinutes, (m) =>
     console.log(`[seal] ${m}`),
+  );
+  // The notification worker drains the outbox on the app's clock (the demo's clock decides quiet hours).
+  const worker = transport
+    ? startNotifyWorker({
+        db,
+        clock,
+        config: config.notify,
+        transport,
+        intervalMs: config.notifySender.intervalSeconds * 1000,
+        leaseMs: config.notifySender.leaseSeconds * 1000,
+        log: (m) => console.log(`[notify] ${m}`),
+      })
+    : null;
+  console.log(
+    transport
+      ? `Notifications: ${config.notify.mode}, drained every ${config.notifySender.intervalSeconds} s`
+      : 'Notifications: off (in-app only)',
   );
   const server = await buildHttpServer({ app, devLogin: config.devLogin, h5Dir: config.h5Dir });
   const address = await server.listen({ host: config.host, port: config.port });
@@ -36,20 +57,13 @@ async function main(): Promise<void> {
   }
   const stop = async () => {
     stopSealing();
+    await worker?.stop();
     await server.close();
     await db.destroy();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-}
-
-/** The server's clock: real time, or in the demo a clock started at CASETRAIL_DEMO_CLOCK and running at real speed. */
-function demoClock(start: Date | null): () => Date {
-  if (!start) return () => new Date();
-  const offset = start.getTime() - Date.now();
-  console.log(`Demo clock: starts at ${start.toISOString()}`);
-  return () => new Date(Date.now() + offset);
 }
 
 main().catch((error) => {
