@@ -29,7 +29,6 @@ export const ERROR_MESSAGES = {
   'STATEMENT.ITEM_NOT_FOUND': '所提问的条目不存在',
   'STATEMENT.ALREADY_ACKNOWLEDGED': '该客户已知悉当前版本，无需提醒',
   'STATEMENT.REMINDED_RECENTLY': '24 小时内已提醒过该客户，请稍后再试',
-  'STATEMENT.QUIET_HOURS': '当前处于免打扰时段，请在免打扰时段结束后再提醒',
   'STATEMENT.TEMPLATE_NOT_FOUND': '所选模板不存在',
   'STATEMENT.QUESTION_ANSWERED': '该问题已回复',
   'MEMO.NOTHING_CHANGED': '更正内容与当前版本相同',

@@ -273,6 +273,18 @@ export function caseClients(db: Db, caseId: string) {
     .execute();
 }
 
+/** The case's lawyers, by when they joined. */
+export function caseLawyers(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.user_id', 'u.display_name'])
+    .where('m.case_id', '=', caseId)
+    .where('m.role', '=', 'lawyer')
+    .orderBy('m.joined_at')
+    .execute();
+}
+
 /** How many clients each of the given cases has: one query for any number of cases. */
 export async function clientCounts(db: Db, caseIds: string[]): Promise<Map<string, number>> {
   if (caseIds.length === 0) return new Map();

@@ -4,6 +4,8 @@ import { fail, ok, type Result } from '../core/result';
 import { touchCase } from '../cases/cases.store';
 import { lockCaseChain } from '../events/event-log.store';
 import { newId, randomSecret } from '../platform/crypto';
+import { notify } from '../notifications/notices.store';
+import { clientIdsOf, lawyerIdsOf, recordTitle } from '../notifications/recipients';
 import type { Db } from '../platform/migrate';
 import { kindVersionFields } from '../records/record-kinds';
 import { decidePublish, decideResponse, type ResponseKind } from '../records/records.rules';
@@ -103,6 +105,13 @@ export const memoPublish: ActionHandler<'memo.publish'> = {
       countsAsUnread: true,
     });
     await touchCase(ctx.db, record.caseId, ctx.now);
+    await notify(ctx, {
+      kind: 'memo.published',
+      caseId: record.caseId,
+      recipients: await clientIdsOf(ctx.db, record.caseId),
+      recordId: record.id,
+      title: version.title,
+    });
     return ok(await getMemoDetail(ctx.db, record.id, { userId: ctx.caller.user.id, role: 'lawyer' }));
   },
 };
@@ -156,6 +165,13 @@ export const memoCorrect: ActionHandler<'memo.correct'> = {
       replaces: { id: current.id },
     });
     await touchCase(ctx.db, record.caseId, ctx.now);
+    await notify(ctx, {
+      kind: 'memo.published',
+      caseId: record.caseId,
+      recipients: await clientIdsOf(ctx.db, record.caseId),
+      recordId: record.id,
+      title: version.title,
+    });
     return ok(await getMemoDetail(ctx.db, record.id, { userId: ctx.caller.user.id, role: 'lawyer' }));
   },
 };
@@ -256,7 +272,7 @@ async function respond(
   const current = versions[0];
   if (act.conclusionId && !current.content.conclusions.some((c) => c.id === act.conclusionId))
     return fail('MEMO.CONCLUSION_NOT_FOUND', [{ path: 'conclusionId', message: '所指的结论不存在' }]);
-  const { response } = await recordResponse(ctx.db, {
+  const { created, response } = await recordResponse(ctx.db, {
     record,
     version: current,
     responder: actorOf(ctx),
@@ -266,6 +282,15 @@ async function respond(
     evidence: requestEvidence(ctx),
     eventType: act.kind === 'acknowledged' ? 'memo.confirmed' : 'memo.disputed',
   });
+  if (created && act.kind === 'disputed') {
+    await notify(ctx, {
+      kind: 'memo.disputed',
+      caseId: record.caseId,
+      recipients: await lawyerIdsOf(ctx.db, record.caseId),
+      recordId: record.id,
+      title: await recordTitle(ctx.db, record.id),
+    });
+  }
   // A concurrent request may have answered first: its act stands, and this one is told so unless the same.
   return sameAct(response, act) ? ok(asResponse(response)) : alreadyResponded(response.kind);
 }

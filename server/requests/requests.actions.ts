@@ -4,6 +4,8 @@ import { caseContext, type ActionHandler, type CaseContext } from '../core/actio
 import { fail, ok } from '../core/result';
 import { touchCase } from '../cases/cases.store';
 import { lockCaseChain } from '../events/event-log.store';
+import { notify } from '../notifications/notices.store';
+import { lawyerIdsOf, recordTitle } from '../notifications/recipients';
 import type { Db } from '../platform/migrate';
 import type { StoredReplyContent, StoredRequestContent } from '../records/record-kinds';
 import { seesOthersEvidence } from '../records/records.rules';
@@ -78,6 +80,13 @@ export const requestCreate: ActionHandler<'request.create'> = {
       event: { type: 'request.created', payload: { category: content.category, aboutUpdateId, promisedBy } },
     });
     await touchCase(ctx.db, caseId, ctx.now);
+    await notify(ctx, {
+      kind: 'request.created',
+      caseId,
+      recipients: await lawyerIdsOf(ctx.db, caseId),
+      recordId: requestId,
+      title: await recordTitle(ctx.db, requestId),
+    });
     return ok((await loadRequest(ctx.db, requestId, ctx.now))!);
   },
 };
@@ -113,6 +122,13 @@ export const requestAnswer: ActionHandler<'request.answer'> = {
       },
     });
     await touchCase(ctx.db, caseId, ctx.now);
+    await notify(ctx, {
+      kind: 'request.answered',
+      caseId,
+      recipients: [request.createdBy],
+      recordId: request.id,
+      title: await recordTitle(ctx.db, request.id),
+    });
     return ok((await loadRequest(ctx.db, request.id, ctx.now))!);
   },
 };

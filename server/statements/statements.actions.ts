@@ -25,7 +25,8 @@ import {
   type Actor,
   versionTitle,
 } from '../records/records.store';
-import { findLawyerProfile } from '../session/users.store';
+import { reminderDelivery } from '../notifications/notifications.store';
+import { clientIdsOf, lawyerIdsOf, recordTitle } from '../notifications/recipients';
 import {
   allItems,
   decideReminder,
@@ -131,7 +132,9 @@ export const statementCreateDraft: ActionHandler<'statement.createDraft'> = {
     });
     await saveDraft(ctx.db, statementId, content, ctx.caller.user.id, ctx.now);
     await event(ctx, 'statement.drafted', { statementId, template: template?.key ?? null }, [recordCommit]);
-    return ok(await getStatementDetail(ctx.db, statementId, { userId: ctx.caller.user.id, role: 'lawyer' }));
+    return ok(
+      await getStatementDetail(ctx.db, statementId, { userId: ctx.caller.user.id, role: 'lawyer' }, ctx.now),
+    );
   },
 };
 
@@ -147,7 +150,12 @@ export const statementSaveDraft: ActionHandler<'statement.saveDraft'> = {
       draftHash: sha256Hex(canonicalJson(content)),
     });
     return ok(
-      await getStatementDetail(ctx.db, input.statementId, { userId: ctx.caller.user.id, role: 'lawyer' }),
+      await getStatementDetail(
+        ctx.db,
+        input.statementId,
+        { userId: ctx.caller.user.id, role: 'lawyer' },
+        ctx.now,
+      ),
     );
   },
 };
@@ -193,8 +201,20 @@ export const statementPublish: ActionHandler<'statement.publish'> = {
       countsAsUnread: false,
     });
     await deleteDraft(ctx.db, input.statementId);
+    await notify(ctx, {
+      kind: 'statement.published',
+      caseId: record.caseId,
+      recipients: await clientIdsOf(ctx.db, record.caseId),
+      recordId: record.id,
+      title: draft.content.title,
+    });
     return ok(
-      await getStatementDetail(ctx.db, input.statementId, { userId: ctx.caller.user.id, role: 'lawyer' }),
+      await getStatementDetail(
+        ctx.db,
+        input.statementId,
+        { userId: ctx.caller.user.id, role: 'lawyer' },
+        ctx.now,
+      ),
     );
   },
 };
@@ -217,10 +237,12 @@ export const statementGet: ActionHandler<'statement.get'> = {
     // Before it is published a statement is the lawyers' working copy: to anyone else it does not exist yet.
     if (!record.currentVersionId && !seesUnpublished(ctx.membership.role)) return fail('NOT_FOUND');
     return ok(
-      await getStatementDetail(ctx.db, input.statementId, {
-        userId: ctx.caller.user.id,
-        role: ctx.membership.role,
-      }),
+      await getStatementDetail(
+        ctx.db,
+        input.statementId,
+        { userId: ctx.caller.user.id, role: ctx.membership.role },
+        ctx.now,
+      ),
     );
   },
 };
@@ -330,6 +352,13 @@ export const statementAsk: ActionHandler<'statement.ask'> = {
       versionNo: version.versionNo,
       itemId: item.id,
     });
+    await notify(ctx, {
+      kind: 'question.asked',
+      caseId: ctx.membership.caseId,
+      recipients: await lawyerIdsOf(ctx.db, ctx.membership.caseId),
+      recordId: input.statementId,
+      title: version.title,
+    });
     const [question] = await listQuestions(ctx.db, input.statementId, id);
     return ok(question);
   },
@@ -358,6 +387,13 @@ export const statementAnswer: ActionHandler<'statement.answer'> = {
       questionId: input.questionId,
       promiseWarnings: warnings,
     });
+    await notify(ctx, {
+      kind: 'question.answered',
+      caseId: ctx.membership.caseId,
+      recipients: [question.asked_by],
+      recordId: question.record_id,
+      title: await recordTitle(ctx.db, question.record_id),
+    });
     const [result] = await listQuestions(ctx.db, question.record_id, input.questionId);
     return ok(result);
   },
@@ -373,18 +409,12 @@ export const statementRemind: ActionHandler<'statement.remind'> = {
     if (!record.currentVersionId) return fail('STATEMENT.NOT_PUBLISHED');
     const response = await findResponse(ctx.db, record.currentVersionId, input.clientUserId);
     if (response?.kind === 'acknowledged') return fail('STATEMENT.ALREADY_ACKNOWLEDGED');
-    const profile = await findLawyerProfile(ctx.db, ctx.caller.user.id);
     const reminders = await lastRemindersAt(ctx.db, input.statementId, [input.clientUserId]);
     const decision = decideReminder({
       now: ctx.now,
       lastRemindedAt: reminders.get(input.clientUserId) ?? null,
-      quietHours: profile?.quietHours ?? null,
     });
-    if (!decision.allowed) {
-      return fail(
-        decision.reason === 'QUIET_HOURS' ? 'STATEMENT.QUIET_HOURS' : 'STATEMENT.REMINDED_RECENTLY',
-      );
-    }
+    if (!decision.allowed) return fail('STATEMENT.REMINDED_RECENTLY');
     const [outboxId] = await notify(ctx, {
       kind: 'statement.reminder',
       caseId: ctx.membership.caseId,
@@ -401,7 +431,7 @@ export const statementRemind: ActionHandler<'statement.remind'> = {
       outboxId,
       queuedAt: ctx.now,
       nextAllowedAt: decision.nextAllowedAt,
-      delivery: { state: 'queued' as const, at: null, reason: null },
+      delivery: await reminderDelivery(ctx, input.clientUserId, outboxId),
     });
   },
 };

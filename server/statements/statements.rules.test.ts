@@ -1,11 +1,4 @@
-import {
-  decideReminder,
-  diffVersions,
-  inQuietHours,
-  shanghaiClock,
-  statementContentKey,
-  withItemIds,
-} from './statements.rules';
+import { decideReminder, diffVersions, statementContentKey, withItemIds } from './statements.rules';
 
 const content = (weWill: { id: string; text: string; basis?: string | null }[]) => ({
   title: '告知',
@@ -88,43 +81,18 @@ describe('withItemIds', () => {
   });
 });
 
-describe('quiet hours', () => {
-  it('reads UTC instants as Shanghai wall-clock time', () => {
-    expect(shanghaiClock('2026-03-01T14:30:00.000Z')).toBe('22:30');
-    expect(shanghaiClock('2026-03-01T23:59:00.000Z')).toBe('07:59');
-  });
-
-  it('handles windows that wrap past midnight', () => {
-    const night = { start: '22:00', end: '08:00' };
-    expect(inQuietHours('23:00', night)).toBe(true);
-    expect(inQuietHours('07:59', night)).toBe(true);
-    expect(inQuietHours('08:00', night)).toBe(false);
-    expect(inQuietHours('12:00', { start: '12:00', end: '13:00' })).toBe(true);
-    expect(inQuietHours('12:00', null)).toBe(false);
-  });
-
-  it('refuses a reminder at night and one within 24 hours of the last', () => {
-    const night = { start: '22:00', end: '08:00' };
-    expect(
-      decideReminder({ now: '2026-03-01T15:00:00.000Z', lastRemindedAt: null, quietHours: night }),
-    ).toEqual({
-      allowed: false,
-      reason: 'QUIET_HOURS',
-      nextAllowedAt: null,
+describe('decideReminder', () => {
+  it("allows one reminder per 24 hours, at any hour of the lawyer's day", () => {
+    // 23:00 in Shanghai: allowed; the client's quiet hours defer the message, they do not refuse the reminder.
+    expect(decideReminder({ now: '2026-03-01T15:00:00.000Z', lastRemindedAt: null })).toEqual({
+      allowed: true,
+      nextAllowedAt: '2026-03-02T15:00:00.000Z',
     });
     expect(
-      decideReminder({
-        now: '2026-03-02T03:00:00.000Z',
-        lastRemindedAt: '2026-03-01T04:00:00.000Z',
-        quietHours: night,
-      }),
+      decideReminder({ now: '2026-03-02T03:00:00.000Z', lastRemindedAt: '2026-03-01T04:00:00.000Z' }),
     ).toEqual({ allowed: false, reason: 'REMINDED_RECENTLY', nextAllowedAt: '2026-03-02T04:00:00.000Z' });
     expect(
-      decideReminder({
-        now: '2026-03-02T04:00:00.000Z',
-        lastRemindedAt: '2026-03-01T04:00:00.000Z',
-        quietHours: night,
-      }),
+      decideReminder({ now: '2026-03-02T04:00:00.000Z', lastRemindedAt: '2026-03-01T04:00:00.000Z' }),
     ).toEqual({ allowed: true, nextAllowedAt: '2026-03-03T04:00:00.000Z' });
   });
 });

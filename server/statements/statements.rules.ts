@@ -118,39 +118,21 @@ export function uncheckedItems(content: StatementContent, checked: string[]): st
 }
 
 export const REMINDER_INTERVAL_MS = 24 * 3600_000;
-const SHANGHAI_OFFSET_MS = 8 * 3600_000; // China keeps one time zone and no daylight saving
-
-/** `HH:mm` wall-clock time in Asia/Shanghai for an instant. */
-export function shanghaiClock(iso: string): string {
-  return new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
-}
-
-/** Whether a wall-clock time falls in [start, end), where the window may wrap past midnight. */
-export function inQuietHours(clock: string, quiet: { start: string; end: string } | null): boolean {
-  if (!quiet || quiet.start === quiet.end) return false;
-  return quiet.start < quiet.end
-    ? clock >= quiet.start && clock < quiet.end
-    : clock >= quiet.start || clock < quiet.end;
-}
 
 export type ReminderDecision =
   | { allowed: true; nextAllowedAt: string }
-  | { allowed: false; reason: 'REMINDED_RECENTLY' | 'QUIET_HOURS'; nextAllowedAt: string | null };
+  | { allowed: false; reason: 'REMINDED_RECENTLY'; nextAllowedAt: string };
 
-/** At most one reminder per client per statement per 24 h, and never inside the lawyer's quiet hours. */
-export function decideReminder(args: {
-  now: string;
-  lastRemindedAt: string | null;
-  quietHours: { start: string; end: string } | null;
-}): ReminderDecision {
+/**
+ * At most one reminder per client per statement per 24 h. Quiet hours are the recipient's and are the sender's
+ * business: a reminder written at night waits in the outbox until the client's quiet hours end.
+ */
+export function decideReminder(args: { now: string; lastRemindedAt: string | null }): ReminderDecision {
   if (args.lastRemindedAt) {
     const next = Date.parse(args.lastRemindedAt) + REMINDER_INTERVAL_MS;
     if (Date.parse(args.now) < next) {
       return { allowed: false, reason: 'REMINDED_RECENTLY', nextAllowedAt: new Date(next).toISOString() };
     }
-  }
-  if (inQuietHours(shanghaiClock(args.now), args.quietHours)) {
-    return { allowed: false, reason: 'QUIET_HOURS', nextAllowedAt: null };
   }
   return {
     allowed: true,

@@ -11,6 +11,7 @@ import type { MemberRole } from '../../contract/roles';
 import type { ChainPosition } from '../evidence/evidence.store';
 import { caseClients, clientCounts } from '../cases/cases.store';
 import type { Db } from '../platform/migrate';
+import { deliveryOf } from '../notifications/delivery';
 import { changesMeasuredFrom, seesOthersEvidence, seesUnpublished, standing } from '../records/records.rules';
 import {
   acknowledgedByClients,
@@ -122,7 +123,7 @@ export async function findQuestion(db: Db, questionId: string) {
   return db
     .selectFrom('record_questions as q')
     .leftJoin('record_answers as a', 'a.question_id', 'q.id')
-    .select(['q.id', 'q.record_id', 'a.question_id as answered'])
+    .select(['q.id', 'q.record_id', 'q.asked_by', 'a.question_id as answered'])
     .where('q.id', '=', questionId)
     .executeTakeFirst();
 }
@@ -142,6 +143,51 @@ export async function lastRemindersAt(db: Db, statementId: string, clientIds?: s
   return new Map((await query.execute()).map((r) => [r.recipient_user_id, String(r.at)]));
 }
 
+/**
+ * The newest reminder of the statement to each client, with the message that carries it (if any): one query for
+ * any number of clients.
+ */
+export async function latestReminders(db: Db, statementId: string) {
+  const rows = await db
+    .selectFrom('notification_outbox as o')
+    .leftJoin('notification_messages as m', 'm.id', 'o.message_id')
+    .select([
+      'o.recipient_user_id',
+      'o.created_at',
+      'o.status',
+      'o.reason',
+      'o.not_before',
+      'm.status as message_status',
+      'm.next_attempt_at',
+      'm.sent_at',
+      'm.last_error',
+    ])
+    .where('o.kind', '=', 'statement.reminder')
+    .where('o.subject_id', '=', statementId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('notification_outbox as newer')
+            .select('newer.id')
+            .where('newer.kind', '=', 'statement.reminder')
+            .whereRef('newer.subject_id', '=', 'o.subject_id')
+            .whereRef('newer.recipient_user_id', '=', 'o.recipient_user_id')
+            .where((eb) =>
+              eb.or([
+                eb('newer.created_at', '>', eb.ref('o.created_at')),
+                eb.and([
+                  eb('newer.created_at', '=', eb.ref('o.created_at')),
+                  eb('newer.id', '>', eb.ref('o.id')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .execute();
+  return new Map(rows.map((r) => [r.recipient_user_id, r]));
+}
+
 /** Each client of the case and where they stand with the current version: four queries for any number. */
 async function clientStatuses(
   db: Db,
@@ -149,10 +195,11 @@ async function clientStatuses(
   statementId: string,
   current: { id: string; versionNo: number } | null,
   responses: StoredResponse[],
+  now: string,
 ): Promise<ClientStatus[]> {
   const clients = await caseClients(db, caseId);
   const views = new Map((current ? await viewsOf(db, [current.id]) : []).map((v) => [v.userId, v.viewedAt]));
-  const reminders = await lastRemindersAt(db, statementId);
+  const reminders = await latestReminders(db, statementId);
   const acknowledgmentsBy = new Map<string, StoredResponse[]>();
   for (const r of responses) {
     if (!acknowledged(r)) continue;
@@ -164,6 +211,7 @@ async function clientStatuses(
     const mine = acknowledgmentsBy.get(c.user_id) ?? [];
     const receipt = current ? (mine.find((r) => r.versionId === current.id) ?? null) : null;
     const viewedAt = views.get(c.user_id) ?? null;
+    const reminder = reminders.get(c.user_id);
     return {
       userId: c.user_id,
       displayName: c.display_name,
@@ -171,8 +219,16 @@ async function clientStatuses(
       receipt: receipt && toReceipt(receipt),
       viewedAt: receipt ? null : viewedAt,
       lastAcknowledgedVersionNo: mine.length ? Math.max(...mine.map((r) => r.versionNo)) : null,
-      lastRemindedAt: reminders.get(c.user_id) ?? null,
-      lastReminderDelivery: null,
+      lastRemindedAt: reminder?.created_at ?? null,
+      lastReminderDelivery: reminder
+        ? deliveryOf(
+            reminder,
+            reminder.message_status && reminder.next_attempt_at
+              ? { ...reminder, status: reminder.message_status, next_attempt_at: reminder.next_attempt_at }
+              : null,
+            now,
+          )
+        : null,
       openQuestionsAtAck: 0,
     };
   });
@@ -191,6 +247,8 @@ export async function getStatementDetail(
   db: Db,
   statementId: string,
   viewer: Viewer,
+  /** What "deferred" is measured against (the request's time). */
+  now: string,
 ): Promise<StatementDetail> {
   const s = await db
     .selectFrom('records as s')
@@ -229,7 +287,7 @@ export async function getStatementDetail(
     detail.draft = draft ? { ...draft, promiseWarnings: statementPromiseWarnings(draft.content) } : null;
   }
   if (seesAll) {
-    detail.clients = (await clientStatuses(db, s.case_id, statementId, current, responses)).map((c) => ({
+    detail.clients = (await clientStatuses(db, s.case_id, statementId, current, responses, now)).map((c) => ({
       ...c,
       openQuestionsAtAck: c.receipt ? openAt(detail.questions, c.userId, c.receipt.acknowledgedAt) : 0,
     }));

@@ -6,6 +6,8 @@ import { caseContext, type ActionHandler, type CaseContext } from '../core/actio
 import { fail, ok, type Result } from '../core/result';
 import { touchCase } from '../cases/cases.store';
 import { lockCaseChain, type CaseEventType } from '../events/event-log.store';
+import { notify } from '../notifications/notices.store';
+import { lawyerIdsOf } from '../notifications/recipients';
 import type { Db } from '../platform/migrate';
 import type { StoredReplyContent, StoredTaskContent } from '../records/record-kinds';
 import { seesOthersEvidence } from '../records/records.rules';
@@ -98,6 +100,13 @@ export const taskAssign: ActionHandler<'task.assign'> = {
       },
     });
     await touchCase(ctx.db, caseId, ctx.now);
+    await notify(ctx, {
+      kind: 'task.assigned',
+      caseId,
+      recipients: [assignee.userId],
+      recordId: taskId,
+      title: content.title,
+    });
     return answer(ctx, taskId);
   },
 };
@@ -141,6 +150,13 @@ export const taskComplete: ActionHandler<'task.complete'> = {
     if (!decision.ok)
       return fail(decision.reason === 'NOT_ASSIGNEE' ? 'TASK.NOT_ASSIGNEE' : 'TASK.WRONG_STATE');
     await appendStep(ctx, task.id, { act: 'done', text: input.note, eventType: 'task.completed' });
+    await notify(ctx, {
+      kind: 'task.completed',
+      caseId: task.caseId,
+      recipients: await lawyerIdsOf(ctx.db, task.caseId),
+      recordId: task.id,
+      title: task.title,
+    });
     return answer(ctx, task.id);
   },
 };
@@ -162,6 +178,13 @@ export const taskReview: ActionHandler<'task.review'> = {
       act: decision.act,
       text: input.reason,
       eventType: decision.act === 'accept' ? 'task.accepted' : 'task.returned',
+    });
+    await notify(ctx, {
+      kind: decision.act === 'accept' ? 'task.accepted' : 'task.returned',
+      caseId: task.caseId,
+      recipients: [task.assigneeId],
+      recordId: task.id,
+      title: task.title,
     });
     return answer(ctx, task.id);
   },

@@ -3,6 +3,8 @@ import { fail, ok } from '../core/result';
 import { appendCaseEvent } from '../events/event-log.store';
 import { currentStageIndex, findStage, setCurrentStage, touchCase } from '../cases/cases.store';
 import { newId } from '../platform/crypto';
+import { notify } from '../notifications/notices.store';
+import { clientIdsOf } from '../notifications/recipients';
 import type { Db } from '../platform/migrate';
 import { decidePublish, viewIsEvidence } from '../records/records.rules';
 import {
@@ -77,6 +79,13 @@ export const updatePublish: ActionHandler<'update.publish'> = {
       });
     }
     await touchCase(ctx.db, caseId, ctx.now);
+    await notify(ctx, {
+      kind: 'update.published',
+      caseId,
+      recipients: await clientIdsOf(ctx.db, caseId),
+      recordId: record.id,
+      title: content.title,
+    });
     return ok(await getUpdateDetail(ctx.db, record.id, { userId: ctx.caller.user.id, role: 'lawyer' }));
   },
 };
@@ -123,6 +132,13 @@ export const updateCorrect: ActionHandler<'update.correct'> = {
       replaces: { id: current.id },
     });
     await touchCase(ctx.db, record.caseId, ctx.now);
+    await notify(ctx, {
+      kind: 'update.published',
+      caseId: record.caseId,
+      recipients: await clientIdsOf(ctx.db, record.caseId),
+      recordId: record.id,
+      title: content.title,
+    });
     return ok(await getUpdateDetail(ctx.db, input.updateId, { userId: ctx.caller.user.id, role: 'lawyer' }));
   },
 };

@@ -1,0 +1,27 @@
+/**
+ * Who learns of an act, and what the notice names: the people the feature actions pass to `notify`, each read
+ * in one query.
+ */
+import { caseClients, caseLawyers } from '../cases/cases.store';
+import type { Db } from '../platform/migrate';
+
+/** The user ids of the case's clients. */
+export async function clientIdsOf(db: Db, caseId: string): Promise<string[]> {
+  return (await caseClients(db, caseId)).map((c) => c.user_id);
+}
+
+/** The user ids of the case's lawyers. */
+export async function lawyerIdsOf(db: Db, caseId: string): Promise<string[]> {
+  return (await caseLawyers(db, caseId)).map((l) => l.user_id);
+}
+
+/** The title of a record's current version (what its notice names); '' before it is published. */
+export async function recordTitle(db: Db, recordId: string): Promise<string> {
+  const row = await db
+    .selectFrom('records as r')
+    .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
+    .select('v.title')
+    .where('r.id', '=', recordId)
+    .executeTakeFirst();
+  return row?.title ?? '';
+}
