@@ -180,11 +180,15 @@ export class StatementStore {
     return answered;
   }
 
+  /** Queues a reminder to one client; the answer's `delivery` says what really happened to its WeChat message. */
   async remind(statementId: string, clientUserId: string, options?: CallOptions) {
     const queued = await this.api.call('statement.remind', { statementId, clientUserId }, options);
     runInAction(() => {
       const client = this.details.get(statementId)?.clients?.find((c) => c.userId === clientUserId);
-      if (client) client.lastRemindedAt = queued.queuedAt;
+      if (client) {
+        client.lastRemindedAt = queued.queuedAt;
+        client.lastReminderDelivery = queued.delivery;
+      }
     });
     return queued;
   }

@@ -20,6 +20,11 @@ export function formatExactTime(iso: string, withSeconds = false): string {
   return shanghai(iso).format(withSeconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm');
 }
 
+/** A near moment in Asia/Shanghai, without the year: `11月29日 08:00`. */
+export function formatMonthDayTime(iso: string): string {
+  return shanghai(iso).format('M月D日 HH:mm');
+}
+
 /** A date in Asia/Shanghai: `2025年3月8日`. */
 export function formatDate(iso: string): string {
   return shanghai(iso).format('YYYY年M月D日');

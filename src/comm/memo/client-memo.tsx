@@ -16,6 +16,7 @@ import {
   chainRows,
 } from '@/components';
 import type { MemoStore } from '@/comm/shared/memo-store';
+import { NotifyPrompt } from '@/components/notify-prompt';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { formatExactTime } from '@/time/format-time';
@@ -148,6 +149,7 @@ function ClientMemo({ detail, memos }: { detail: MemoDetail; memos: MemoStore })
   return (
     <View className={`page memo-page ${answering && !target ? 'memo-page--with-bar' : ''}`}>
       {mine?.kind === 'confirmed' ? <ConfirmReceipt response={mine} /> : null}
+      {mine?.kind === 'confirmed' ? <NotifyPrompt audience="client" /> : null}
       {mine?.kind === 'disputed' ? <DisputeWaiting response={mine} /> : null}
       {answering && detail.changesSinceMyResponse ? (
         <View className="memo-banner" id="memo-changes">

@@ -78,7 +78,7 @@ function RequestNewPage() {
       {
         onSuccess: (request) => {
           toastSuccess('已发送');
-          Taro.redirectTo({ url: routes.request(request.id) });
+          Taro.redirectTo({ url: `${routes.request(request.id)}&created=1` });
         },
         onFailure: (error) => {
           toastFailure(error);

@@ -13,6 +13,7 @@ import {
   chainRows,
   type EvidenceRow,
 } from '@/components';
+import { NotifyPrompt } from '@/components/notify-prompt';
 import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
@@ -163,6 +164,8 @@ function RequestPage() {
         ‹ {request.caseTitle}
       </Text>
       <RequestCard request={request} isLawyer={isLawyer} now={now} />
+      {/* Just written: the moment to ask whether to hear about the answer on WeChat. */}
+      {!isLawyer && params.created === '1' ? <NotifyPrompt audience="client" /> : null}
       {request.answer ? (
         <AnswerCard answer={request.answer} isLawyer={isLawyer} />
       ) : isLawyer ? (

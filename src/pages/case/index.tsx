@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { CaseDetail } from '@contract/index';
 import { Button, Card, EmptyState, Skeleton, StageTracker, Tag, TimelineItem } from '@/components';
+import { NotifyPrompt } from '@/components/notify-prompt';
 import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
@@ -11,6 +12,7 @@ import { useStores } from '@/stores';
 import { CaseCommunicationStore } from './case-communication.store';
 import { ClientAttention, LawyerCommunication } from './communication-sections';
 import { MemoSection } from './memo-section';
+import { NotifyEntries } from './notify-entries';
 import StatementSection from './statement-section';
 import './index.scss';
 
@@ -61,6 +63,7 @@ function CaseFacts({ detail }: { detail: CaseDetail }) {
           <Text className="case-page__fact-label">联系律师</Text>
           <Text className="link">联系方式 · 工作时间 ›</Text>
         </View>
+        <NotifyEntries detail={detail} />
         <View
           className="case-page__fact"
           id="evidence-entry"
@@ -124,6 +127,8 @@ function CasePage() {
   return (
     <View className="page case-page">
       <CaseFacts detail={detail} />
+      {/* A client arriving from joining: the moment to ask whether to hear about new progress on WeChat. */}
+      {!isLawyer && params.joined === '1' ? <NotifyPrompt audience="client" /> : null}
 
       {isLawyer ? (
         <View className="actions">

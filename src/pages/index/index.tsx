@@ -14,6 +14,13 @@ import { useStores } from '@/stores';
 import './index.scss';
 
 function CaseCard({ summary }: { summary: CaseSummary }) {
+  // Notices (answers, requests, reminders…) and unread updates; an update's notice may count in both.
+  const news = [
+    summary.waiting > 0 ? `${summary.waiting} 条新消息` : '',
+    summary.unread > 0 ? `${summary.unread} 条新进展未读` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <Card
       className="case-card"
@@ -22,7 +29,7 @@ function CaseCard({ summary }: { summary: CaseSummary }) {
     >
       <View className="case-card__head">
         <Text className="case-card__title">{summary.title}</Text>
-        <Badge count={summary.unread} />
+        <Badge dot={news !== ''} />
       </View>
       <View className="tag-row">
         <Tag tone="brand">{summary.caseType}</Tag>
@@ -41,7 +48,7 @@ function CaseCard({ summary }: { summary: CaseSummary }) {
           更新
         </Text>
       </View>
-      {summary.unread > 0 ? <Text className="case-card__unread">{summary.unread} 条新进展未读</Text> : null}
+      {news ? <Text className="case-card__unread">{news}</Text> : null}
     </Card>
   );
 }

@@ -37,7 +37,7 @@ function JoinPage() {
           Taro.reLaunch({ url: routes.profile() });
         } else if (result.caseId) {
           toastSuccess('已加入案件');
-          Taro.redirectTo({ url: routes.case(result.caseId) });
+          Taro.redirectTo({ url: `${routes.case(result.caseId)}&joined=1` });
         } else {
           Taro.reLaunch({ url: routes.home() });
         }

@@ -47,7 +47,7 @@ describe('join page', () => {
     const calls = renderJoin(() => ({ kind: 'client', caseId: 'case-0001' }));
     await act(async () => fireEvent.click(screen.getByText('加入案件', { selector: '#join-submit *' })));
     await waitFor(() => expect(taroMock.route.path).toBe('/pages/case/index'));
-    expect(taroMock.route.params).toEqual({ id: 'case-0001' });
+    expect(taroMock.route.params).toEqual({ id: 'case-0001', joined: '1' });
     expect(calls.find((c) => c.action === 'invite.redeem')?.payload).toEqual({ code: 'ABCD-EFGH' });
   });
 

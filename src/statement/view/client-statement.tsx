@@ -5,6 +5,7 @@ import type { StatementDetail, VersionDiff } from '@contract/index';
 import { ERROR_MESSAGES } from '@contract/errors';
 import { isApiFailure } from '@/api';
 import { Button, Card, STATEMENT_SECTIONS, indexChanges } from '@/components';
+import { NotifyPrompt } from '@/components/notify-prompt';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useStores } from '@/stores';
@@ -82,6 +83,7 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
   return (
     <View className="page statement-page">
       {acknowledged ? <ReceiptCard receipt={acknowledged} id="my-receipt" /> : null}
+      {acknowledged ? <NotifyPrompt audience="client" /> : null}
       <StatementHeader detail={detail} current={current} />
       {!acknowledged && detail.changesSinceMyAck ? (
         <ChangesBanner diff={detail.changesSinceMyAck} changeNote={current.changeNote} />

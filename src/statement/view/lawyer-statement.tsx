@@ -22,6 +22,7 @@ import { formatExactTime } from '@/time/format-time';
 import { promiseWarnings } from '@contract/promise-guard';
 import { PromiseHint, confirmSendDespite } from '../../lawyer/promise-guard-ui';
 import { receiptLine } from '../receipt-card';
+import { deliveryText } from './delivery-text';
 import { ItemCard } from './item-card';
 import { StatementHeader } from './statement-header';
 
@@ -49,10 +50,10 @@ const ClientRow = observer(function ClientRow({
   const remind = async () => {
     setBusy(true);
     try {
-      await statements.remind(statementId, client.userId);
-      toastSuccess('已发送提醒');
+      const { delivery } = await statements.remind(statementId, client.userId);
+      Taro.showToast({ title: deliveryText(delivery), icon: 'none', duration: 3000 });
     } catch (e) {
-      // STATEMENT.REMINDED_RECENTLY / QUIET_HOURS / ALREADY_ACKNOWLEDGED arrive with their Chinese message.
+      // STATEMENT.REMINDED_RECENTLY / ALREADY_ACKNOWLEDGED arrive with their Chinese message.
       toastFailure(e);
     } finally {
       setBusy(false);
@@ -70,8 +71,9 @@ const ClientRow = observer(function ClientRow({
           </Text>
         ) : null}
         {client.lastRemindedAt ? (
-          <Text className="muted statement-client__reminded">
+          <Text className="muted statement-client__reminded" id={`reminder-delivery-${client.userId}`}>
             上次提醒 {formatExactTime(client.lastRemindedAt)}
+            {client.lastReminderDelivery ? ` · ${deliveryText(client.lastReminderDelivery)}` : ''}
           </Text>
         ) : null}
       </View>

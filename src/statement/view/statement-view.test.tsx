@@ -274,6 +274,45 @@ describe('statement page (lawyer)', () => {
     expect(document.querySelector('[id^="ack-check-"]')).toBeNull();
   });
 
+  it('says what really happened to a reminder: deferred to the end of quiet hours, never 已发送', async () => {
+    const client = {
+      userId: 'u-other',
+      displayName: '王先生',
+      state: 'viewed' as const,
+      receipt: null,
+      viewedAt: '2025-03-08T06:30:00Z',
+      lastAcknowledgedVersionNo: null,
+      lastRemindedAt: '2025-03-07T02:00:00Z',
+      lastReminderDelivery: { state: 'noConsent' as const, at: null, reason: null },
+      openQuestionsAtAck: 0,
+    };
+    const calls = renderPage({
+      'statement.get': () => detail({ draft: null, clients: [client], acknowledgments: [] }),
+      'statement.remind': () => ({
+        outboxId: 'ob-1',
+        queuedAt: '2026-11-28T15:10:00Z',
+        nextAllowedAt: '2026-11-29T15:10:00Z',
+        delivery: { state: 'deferred', at: '2026-11-29T00:00:00Z', reason: null },
+      }),
+    });
+    const line = () => document.querySelector('#reminder-delivery-u-other')?.textContent;
+    await waitFor(() =>
+      expect(line()).toBe('上次提醒 2025-03-07 10:00 · 对方未开启微信通知，已在小程序内提示'),
+    );
+
+    await act(async () => fireEvent.click(document.querySelector('#remind-u-other')!));
+    await waitFor(() => expect(calls.some((c) => c.action === 'statement.remind')).toBe(true));
+    // 23:10 in Shanghai, inside 王先生's quiet hours: the message waits until 08:00.
+    expect(Taro.showToast).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '免打扰时段，将于 11月29日 08:00 发送' }),
+    );
+    await waitFor(() =>
+      expect(line()).toBe('上次提醒 2026-11-28 23:10 · 免打扰时段，将于 11月29日 08:00 发送'),
+    );
+    const toasts = (Taro.showToast as jest.Mock).mock.calls.map(([o]) => (o as { title: string }).title);
+    expect(toasts.some((title) => title.includes('已发送'))).toBe(false);
+  });
+
   it('names promise language in a written answer and asks before sending it: 返回修改 or 仍然发送', async () => {
     const question = {
       id: 'q-1',
