@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionName, ActionOutput } from '../../contract/index';
 import { createCasetrail } from '../casetrail';
+import { DEMO_NOTIFY } from '../notifications/notify-config';
 import { findTemplate } from '../statements/statement-templates';
 import type { Db } from '../platform/migrate';
 import { PERSONAS } from './personas';
 
 const HOUR = 3600_000;
+/** How many one-time consents per template the demo's people start with. */
+const DEMO_CONSENTS = 3;
 
 /** The Asia/Shanghai date `days` after the instant `at` (the demo's due dates are read in Shanghai). */
 const shanghaiDateIn = (at: number, days: number) =>
@@ -215,5 +218,27 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     kind: 'reply',
     text: '开庭时建议您到场，以便法庭询问借款细节。请带身份证、借条原件和取款记录原件；开庭日期确定后我会书面通知您。',
   });
+  // Each tapped 「允许」 a few times for the demo's templates of their audience, so the next thing the lawyer
+  // publishes (or the client asks) shows up as a message on the 消息预览 page. Taken through the demo's own
+  // notification settings: the records above were written, and their notices kept, as the history before.
+  at += HOUR;
+  const demo = await createCasetrail({ db, clock: () => new Date(at), config: { notify: DEMO_NOTIFY } });
+  const consents: [string, string[]][] = [
+    [client.subject, [DEMO_NOTIFY.templates.progress!.id, DEMO_NOTIFY.templates.todo!.id]],
+    [lawyer.subject, [DEMO_NOTIFY.templates.message!.id]],
+  ];
+  for (const [subject, templateIds] of consents) {
+    for (let tap = 0; tap < DEMO_CONSENTS; tap++) {
+      const res = await demo.handle(
+        {
+          action: 'notification.subscribe',
+          payload: { results: Object.fromEntries(templateIds.map((id) => [id, 'accept'])) },
+          requestId: `seed-${randomUUID()}`,
+        },
+        { subject, sourceIp: null },
+      );
+      if (!res.ok) throw new Error(`seeding failed at notification.subscribe: ${res.error.code}`);
+    }
+  }
   return true;
 }

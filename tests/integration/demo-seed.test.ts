@@ -1,5 +1,6 @@
 import { createCasetrail } from '../../server/casetrail';
 import { verifyCaseEvents } from '../../server/events/event-log.store';
+import { DEMO_NOTIFY } from '../../server/notifications/notify-config';
 import { seedDemo } from '../../server/seed/demo-seed';
 import { openHarness, type Harness } from '../fixtures/api-harness';
 
@@ -35,5 +36,24 @@ describe('the demo seed', () => {
     if (!statement.ok) throw new Error(statement.error.code);
     const diff = (statement.data as { changesSinceMyAck: { items: { change: string }[] } }).changesSinceMyAck;
     expect(diff.items.map((i) => i.change)).toEqual(['changed']);
+  });
+
+  it('starts the demo client and lawyer with consents for their templates, so a message can be previewed', async () => {
+    await seedDemo(h.db);
+    const demo = await createCasetrail({ db: h.db, config: { notify: DEMO_NOTIFY } });
+    const settings = async (subject: string) => {
+      const res = await demo.handle(
+        {
+          action: 'notification.settings',
+          payload: {},
+          requestId: `req-${Math.random().toString(36).slice(2)}`,
+        },
+        { subject, sourceIp: null },
+      );
+      if (!res.ok) throw new Error(res.error.code);
+      return res.data as { credits: Record<string, number> };
+    };
+    expect((await settings('dev:client')).credits).toEqual({ progress: 3, todo: 3, message: 0 });
+    expect((await settings('dev:lawyer')).credits).toEqual({ progress: 0, todo: 0, message: 3 });
   });
 });
