@@ -19,6 +19,7 @@ describe('the cloud function bundle', () => {
     const bundle = fs.readFileSync(path.join(api, 'index.js'), 'utf8');
     const lazy = fs.readdirSync(path.join(api, 'lazy')).sort();
     expect(lazy).toEqual([
+      'server.cloud.notify-drain.js',
       'server.evidence.export.js',
       'server.evidence.timestamp.rfc3161.js',
       'server.statements.template-data.js',

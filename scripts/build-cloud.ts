@@ -21,7 +21,22 @@ const LAZY = [
   /[\\/]timestamp[\\/]rfc3161$/,
   /[\\/]evidence[\\/]export$/,
   /[\\/]statements[\\/]template-data$/,
+  // The notify timer trigger's drain (sender, transports, due-soon): only the timer runs it.
+  /[\\/]cloud[\\/]notify-drain$/,
 ];
+
+/**
+ * The function's config.json: the openapi it calls (subscribe messages) and its timer triggers (WeChat's
+ * seven-field cron: second minute hour day month weekday year) — `seal` hourly, `notify` every minute (the
+ * sender's shortest backoff).
+ */
+const FUNCTION_CONFIG = {
+  permissions: { openapi: ['subscribeMessage.send'] },
+  triggers: [
+    { name: 'seal', type: 'timer', config: '0 0 * * * * *' },
+    { name: 'notify', type: 'timer', config: '0 * * * * * *' },
+  ],
+};
 
 function lazySplit(found: Map<string, string>, insideLazy = false): Plugin {
   return {
@@ -47,11 +62,36 @@ function lazySplit(found: Map<string, string>, insideLazy = false): Plugin {
   };
 }
 
+/**
+ * pg's native client (pg/lib/native: ~8.5 KB) needs `pg-native`, which the function does not install (it is
+ * external and absent from its package.json), so requiring it always fails with MODULE_NOT_FOUND — pg's `native`
+ * getter expects exactly that and answers null. The bundle carries that failure instead of the dead code.
+ */
+const noPgNative: Plugin = {
+  name: 'no-pg-native',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/native$/ }, (args) =>
+      /[\\/]node_modules[\\/]pg[\\/]lib$/.test(args.resolveDir)
+        ? { path: 'pg-native-absent', namespace: 'no-pg-native' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-pg-native' }, () => ({
+      contents:
+        "throw Object.assign(new Error(\"Cannot find module 'pg-native'\"), { code: 'MODULE_NOT_FOUND' });",
+      loader: 'js',
+    }));
+  },
+};
+
 async function main() {
   fs.rmSync(lazyDir, { recursive: true, force: true });
+  fs.writeFileSync(
+    path.join(root, 'cloudfunctions/api/config.json'),
+    `${JSON.stringify(FUNCTION_CONFIG, null, 2)}\n`,
+  );
   const found = new Map<string, string>();
   const result = await build({
-    plugins: [lazySplit(found)],
+    plugins: [lazySplit(found), noPgNative],
     entryPoints: [path.join(root, 'server/cloud/index.ts')],
     outfile,
     bundle: true,

@@ -1,13 +1,24 @@
 import type { ApiResponse } from '../../contract/envelope';
 import type { Casetrail } from '../casetrail';
+import { NOTIFY_OFF, type NotifyConfig } from '../notifications/notify-config';
 import type { WeChatPlatform } from './wechat-platform';
+
+export interface CloudMainOptions {
+  /** How notices reach people (read lazily, like the rest of the configuration). Default: off. */
+  notify?: () => NotifyConfig;
+  clock?: () => Date;
+}
 
 /**
  * Builds the cloud function's `main(event, context)`. Identity is `getWXContext().OPENID` only: an openid
  * (or anything else) inside `event` is never read as identity. The API is opened lazily once per instance,
  * so a warm instance answers without reconnecting.
  */
-export function createCloudMain(platform: WeChatPlatform, open: () => Promise<Casetrail>) {
+export function createCloudMain(
+  platform: WeChatPlatform,
+  open: () => Promise<Casetrail>,
+  options: CloudMainOptions = {},
+) {
   let app: Promise<Casetrail> | null = null;
   return async function main(event: unknown): Promise<ApiResponse<unknown>> {
     if (!app) {
@@ -18,8 +29,21 @@ export function createCloudMain(platform: WeChatPlatform, open: () => Promise<Ca
     }
     const wx = platform.getWXContext();
     // The `seal` timer trigger (config.json): WeChat calls it with no user. A user's call never seals this way.
-    if (!wx.OPENID && isSealTrigger(event)) {
+    if (!wx.OPENID && isTrigger(event, 'seal')) {
       const outcome = await (await app).seal();
+      return { ok: true, data: outcome };
+    }
+    // The `notify` timer trigger: drains the notification outbox. Same rule: only WeChat's timer, never a user.
+    if (!wx.OPENID && isTrigger(event, 'notify')) {
+      const notify = options.notify?.() ?? NOTIFY_OFF;
+      if (notify.mode === 'off') return { ok: true, data: { mode: 'off' } };
+      const { drainFromCloud } = await import('./notify-drain');
+      const outcome = await drainFromCloud(
+        (await app).db,
+        notify,
+        platform.subscribeMessage,
+        options.clock ?? (() => new Date()),
+      );
       return { ok: true, data: outcome };
     }
     const subject = wx.OPENID ? `wx:${wx.OPENID}` : null;
@@ -34,8 +58,8 @@ function envelopeOf(event: unknown): unknown {
   return { action, payload, requestId, client };
 }
 
-function isSealTrigger(event: unknown): boolean {
+function isTrigger(event: unknown, name: 'seal' | 'notify'): boolean {
   if (typeof event !== 'object' || event === null) return false;
   const { Type, TriggerName } = event as Record<string, unknown>;
-  return Type === 'Timer' && TriggerName === 'seal';
+  return Type === 'Timer' && TriggerName === name;
 }

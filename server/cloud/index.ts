@@ -10,20 +10,29 @@ import { wxServerSdkPlatform } from './wechat-platform';
  * The instance keeps a small pool (CLOUD_POOL: 2 connections, released after 10 s idle) and checks
  * migrations with one query on a cold start (ensureMigrated).
  */
-export const main = createCloudMain(wxServerSdkPlatform(), async () => {
-  const config = readEntryConfig();
-  if (!isPostgresUrl(config.databaseUrl)) {
-    throw new Error(
-      'Casetrail cloud function needs DATABASE_URL (postgres://…): cloud functions have no durable disk for SQLite.',
-    );
-  }
-  // openDatabase loads pg here, on the first call, not when the function is loaded.
-  const { db, describe } = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolProfile: 'cloud',
-    pool: config.pgPool,
-  });
-  console.log(`[casetrail] database: postgres ${describe}`);
-  return createCasetrail({ db, adminSubjects: config.adminSubjects, config: { tsa: config.tsa } });
-});
+export const main = createCloudMain(
+  wxServerSdkPlatform(),
+  async () => {
+    const config = readEntryConfig();
+    if (!isPostgresUrl(config.databaseUrl)) {
+      throw new Error(
+        'Casetrail cloud function needs DATABASE_URL (postgres://…): cloud functions have no durable disk for SQLite.',
+      );
+    }
+    // openDatabase loads pg here, on the first call, not when the function is loaded.
+    const { db, describe } = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolProfile: 'cloud',
+      pool: config.pgPool,
+    });
+    console.log(`[casetrail] database: postgres ${describe}`);
+    return createCasetrail({
+      db,
+      adminSubjects: config.adminSubjects,
+      config: { tsa: config.tsa, notify: config.notify },
+    });
+  },
+  // The `notify` timer trigger sends through cloud.openapi (no appid or secret needed in the cloud).
+  { notify: () => readEntryConfig().notify },
+);
