@@ -7,6 +7,7 @@ import { useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
 import {
+  byWaitingOrder,
   creditLines,
   deliveryLine,
   describePage,
@@ -81,7 +82,7 @@ function PersonaSection({ persona }: { persona: PreviewPersona }) {
     >
       <Text className="preview-persona__name">{persona.displayName}</Text>
       <Text className="preview-persona__credits" data-testid="preview-credits">
-        {credits.length ? `剩余可接收次数 · ${credits.join('，')}` : '未开启微信通知'}
+        {credits.length ? `微信通知还可接收：${credits.join('，')}` : '未开启微信通知（可接收次数为 0）'}
       </Text>
       {none ? <Text className="muted">还没有给 TA 的通知。</Text> : null}
       {persona.messages.map((message) => (
@@ -89,7 +90,7 @@ function PersonaSection({ persona }: { persona: PreviewPersona }) {
       ))}
       {persona.waiting.length > 0 ? (
         <Card title="未发到微信的通知" className="preview-waiting">
-          {persona.waiting.map((notice) => {
+          {byWaitingOrder(persona.waiting).map((notice) => {
             const line = deliveryLine(notice.delivery);
             return (
               <View

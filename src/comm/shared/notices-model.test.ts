@@ -1,4 +1,11 @@
-import { creditLines, deliveryLine, describePage, messageStatus, noticeUrl } from './notices-model';
+import {
+  byWaitingOrder,
+  creditLines,
+  deliveryLine,
+  describePage,
+  messageStatus,
+  noticeUrl,
+} from './notices-model';
 
 describe('notices model', () => {
   it('says when a deferred notice goes out, in Shanghai time', () => {
@@ -33,12 +40,21 @@ describe('notices model', () => {
   });
 
   it('lists remaining consents per template and names the page a message opens', () => {
-    expect(creditLines({ progress: 2, todo: 0 })).toEqual([
+    expect(creditLines({ progress: 2, todo: 0, message: 1 })).toEqual([
       '案件进展通知：剩余 2 次',
-      '待办事项提醒：剩余 0 次',
+      '客户留言提醒：剩余 1 次',
     ]);
+    expect(creditLines({ progress: 0 })).toEqual([]);
     expect(describePage('pages/update/index?id=u1')).toBe('进展详情');
     expect(describePage('/unknown/page')).toBe('小程序首页');
+  });
+
+  it('puts what may still go out before what is kept in the app', () => {
+    const n = (state: 'inApp' | 'deferred' | 'noConsent') => ({
+      delivery: { state, at: null, reason: null },
+    });
+    const states = byWaitingOrder([n('inApp'), n('noConsent'), n('deferred')]).map((x) => x.delivery.state);
+    expect(states).toEqual(['deferred', 'noConsent', 'inApp']);
   });
 
   it('describes a recorded message: delivered, retrying or given up with the reason', () => {

@@ -51,11 +51,28 @@ export function noticeUrl(notice: Pick<Notice, 'kind' | 'recordId'>): string {
 
 export const noticeLabel = (kind: Notice['kind']): string => NOTICE_KINDS[kind].label;
 
-/** Remaining one-time consents per template, in plain words (`案件进展通知：剩余 2 次`). */
+/** Remaining one-time consents, per template that has any (`案件进展通知：剩余 2 次`); empty when none is left. */
 export function creditLines(credits: Partial<Record<NoticeTemplate, number>>): string[] {
   return (Object.keys(credits) as NoticeTemplate[])
-    .filter((key) => key in TEMPLATE_INFO)
-    .map((key) => `${TEMPLATE_INFO[key].title}：剩余 ${credits[key] ?? 0} 次`);
+    .filter((key) => key in TEMPLATE_INFO && (credits[key] ?? 0) > 0)
+    .map((key) => `${TEMPLATE_INFO[key].title}：剩余 ${credits[key]} 次`);
+}
+
+/** What still may go out comes first (deferred, queued, retrying), then what will not, then what is in-app only. */
+const WAITING_ORDER: Delivery['state'][] = [
+  'deferred',
+  'queued',
+  'sending',
+  'retrying',
+  'failed',
+  'noConsent',
+  'sent',
+  'inApp',
+];
+
+export function byWaitingOrder<T extends { delivery: Delivery }>(notices: T[]): T[] {
+  const rank = (n: T) => WAITING_ORDER.indexOf(n.delivery.state);
+  return [...notices].sort((a, b) => rank(a) - rank(b));
 }
 
 /** A recorded message's status as its recipient's WeChat would (or would not) have shown it. */
