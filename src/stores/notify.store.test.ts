@@ -73,7 +73,7 @@ describe('NotifyStore', () => {
     const { store, calls } = setUp(async (ids) => ({ [ids[0]]: 'reject', [ids[1]]: 'ban' }));
     await store.load();
     const outcome = await store.askConsent('client');
-    expect(outcome).toEqual({ kind: 'declined', accepted: 0, message: '您未允许，将不会通过微信通知您' });
+    expect(outcome).toEqual({ kind: 'declined', accepted: 0, message: '您未允许，不会通过微信通知您' });
     expect(actions(calls)).not.toContain('notification.subscribe');
     expect(store.remaining('client')).toBe(0);
     expect(store.asking).toBe(false);

@@ -38,16 +38,17 @@ export class NotifyStore {
 
   /** Whether the deployment sends anything outside the app (`off`: in-app only, nothing to ask for). */
   get enabled(): boolean {
-    return this.settings != null && this.settings.mode !== 'off';
+    return !!this.settings && this.settings.mode !== 'off';
   }
 
   /** The templates a client or a lawyer is asked to allow (at most three). */
   templatesFor(audience: Audience): Template[] {
-    return (this.settings?.templates ?? []).filter((t) => t.audience === audience).slice(0, PER_REQUEST);
+    const all = this.settings ? this.settings.templates : [];
+    return all.filter((t) => t.audience === audience).slice(0, PER_REQUEST);
   }
 
   creditsOf(template: Template): number {
-    return this.settings?.credits[template.key] ?? 0;
+    return (this.settings && this.settings.credits[template.key]) || 0;
   }
 
   /** Messages the person may still receive with the audience's templates; 0 means notifications are off. */
@@ -86,7 +87,7 @@ export class NotifyStore {
   async askConsent(audience: Audience): Promise<ConsentOutcome> {
     const templates = this.templatesFor(audience);
     if (!this.enabled || templates.length === 0 || this.asking) {
-      return { kind: 'unavailable', accepted: 0, message: '暂时无法开启通知，请稍后再试' };
+      return { kind: 'unavailable', accepted: 0, message: '暂时无法开启通知' };
     }
     this.asking = true;
     try {
@@ -98,7 +99,7 @@ export class NotifyStore {
       }
       const accepted = Object.values(results).filter((r) => r === 'accept').length;
       if (accepted === 0) {
-        return { kind: 'declined', accepted: 0, message: '您未允许，将不会通过微信通知您' };
+        return { kind: 'declined', accepted: 0, message: '您未允许，不会通过微信通知您' };
       }
       try {
         const settings = await this.api.call('notification.subscribe', { results });
@@ -108,8 +109,7 @@ export class NotifyStore {
       } catch (e) {
         return { kind: 'failed', accepted: 0, message: `未能保存：${toApiFailure(e).message}` };
       }
-      const message = accepted > 1 ? '已开启：每类通知各可多接收一条' : '已开启：可多接收一条通知';
-      return { kind: 'accepted', accepted, message };
+      return { kind: 'accepted', accepted, message: '已开启：可多接收一条通知' };
     } finally {
       runInAction(() => {
         this.asking = false;

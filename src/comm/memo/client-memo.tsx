@@ -149,7 +149,7 @@ function ClientMemo({ detail, memos }: { detail: MemoDetail; memos: MemoStore })
   return (
     <View className={`page memo-page ${answering && !target ? 'memo-page--with-bar' : ''}`}>
       {mine?.kind === 'confirmed' ? <ConfirmReceipt response={mine} /> : null}
-      {mine?.kind === 'confirmed' ? <NotifyPrompt audience="client" /> : null}
+      {mine?.kind === 'confirmed' ? <NotifyPrompt /> : null}
       {mine?.kind === 'disputed' ? <DisputeWaiting response={mine} /> : null}
       {answering && detail.changesSinceMyResponse ? (
         <View className="memo-banner" id="memo-changes">

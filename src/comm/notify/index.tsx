@@ -3,12 +3,14 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { DEFAULT_QUIET_HOURS } from '@contract/notice-kinds';
 import { Button, Card, EmptyState, Skeleton } from '@/components';
-import { consentSummary, useAskConsent } from '@/components/notify-prompt';
+import { CLIENT_OFF, consentSummary, useAskConsent } from '@/components/notify-prompt';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { describeQuietHours } from '../shared/contact-terms';
 import './index.scss';
+
+const LAWYER_OFF = '未开启：开启后，客户提问或提交请求时会通过微信通知您';
 
 const MODE_NOTE = {
   wechat: '通知通过微信「服务通知」发送，点开即可进入对应页面。',
@@ -61,7 +63,7 @@ function NotifySettingsPage() {
       >
         {notify.enabled && templates.length > 0 ? (
           <Text className="notify-page__summary" id="notify-summary" data-on={on ? 'true' : 'false'}>
-            {consentSummary(notify, audience)}
+            {consentSummary(notify, audience, audience === 'client' ? CLIENT_OFF : LAWYER_OFF)}
           </Text>
         ) : null}
         <Text className="muted notify-page__note">{MODE_NOTE[settings.mode]}</Text>

@@ -165,7 +165,7 @@ function RequestPage() {
       </Text>
       <RequestCard request={request} isLawyer={isLawyer} now={now} />
       {/* Just written: the moment to ask whether to hear about the answer on WeChat. */}
-      {!isLawyer && params.created === '1' ? <NotifyPrompt audience="client" /> : null}
+      {!isLawyer && params.created === '1' ? <NotifyPrompt /> : null}
       {request.answer ? (
         <AnswerCard answer={request.answer} isLawyer={isLawyer} />
       ) : isLawyer ? (

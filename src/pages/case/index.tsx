@@ -128,7 +128,7 @@ function CasePage() {
     <View className="page case-page">
       <CaseFacts detail={detail} />
       {/* A client arriving from joining: the moment to ask whether to hear about new progress on WeChat. */}
-      {!isLawyer && params.joined === '1' ? <NotifyPrompt audience="client" /> : null}
+      {!isLawyer && params.joined === '1' ? <NotifyPrompt /> : null}
 
       {isLawyer ? (
         <View className="actions">

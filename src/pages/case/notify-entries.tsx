@@ -13,11 +13,11 @@ export const NotifyEntries = observer(function NotifyEntries({ detail }: { detai
   useEffect(() => void notify.ensureLoaded(), [notify]);
   const audience = detail.myRole === 'lawyer' ? 'lawyer' : 'client';
   const setting = !notify.settings
-    ? '查看'
+    ? ''
     : !notify.enabled
-      ? '仅在小程序内提示'
+      ? '未启用'
       : notify.remaining(audience) > 0
-        ? `已开启 · 还可接收 ${notify.remaining(audience)} 条`
+        ? '已开启'
         : '未开启';
   return (
     <>
@@ -29,7 +29,7 @@ export const NotifyEntries = observer(function NotifyEntries({ detail }: { detai
         onClick={() => Taro.navigateTo({ url: routes.notices(detail.id) })}
       >
         <Text className="case-page__fact-label">通知</Text>
-        <Text className="link">{detail.waiting > 0 ? `${detail.waiting} 条未看 ›` : '查看全部 ›'}</Text>
+        <Text className="link">{detail.waiting > 0 ? `${detail.waiting} 条未看 ›` : '查看 ›'}</Text>
         <Badge dot={detail.waiting > 0} />
       </View>
       <View

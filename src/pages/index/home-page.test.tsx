@@ -53,6 +53,22 @@ describe('home page', () => {
     expect(screen.queryByText(/已显示全部|没有更多/)).toBeNull();
   });
 
+  it('marks each case with something new and says how much waits, in words', async () => {
+    renderHome({
+      first: {
+        cases: [{ ...summary(1), waiting: 3 }, { ...summary(2), unread: 1, waiting: 1 }, summary(3)],
+        nextCursor: null,
+      },
+    });
+    await waitFor(() => expect(cards()).toHaveLength(3));
+    const news = (n: number) =>
+      document.querySelector(`#case-card-case-000${n} .case-card__unread`)?.textContent;
+    const marked = (n: number) => document.querySelector(`#case-card-case-000${n} .ct-badge`) != null;
+    expect([news(1), marked(1)]).toEqual(['3 条新消息', true]);
+    expect([news(2), marked(2)]).toEqual(['1 条新消息 · 1 条新进展未读', true]);
+    expect([news(3), marked(3)]).toEqual([undefined, false]);
+  });
+
   it('loads the next page from the footer and then says that all are shown', async () => {
     const { listCalls } = renderHome({
       first: { cases: range(1, LIMITS.pageSize), nextCursor: 'c2' },

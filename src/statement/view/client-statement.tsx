@@ -83,7 +83,7 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
   return (
     <View className="page statement-page">
       {acknowledged ? <ReceiptCard receipt={acknowledged} id="my-receipt" /> : null}
-      {acknowledged ? <NotifyPrompt audience="client" /> : null}
+      {acknowledged ? <NotifyPrompt /> : null}
       <StatementHeader detail={detail} current={current} />
       {!acknowledged && detail.changesSinceMyAck ? (
         <ChangesBanner diff={detail.changesSinceMyAck} changeNote={current.changeNote} />
