@@ -1,6 +1,7 @@
 /**
  * `npm run e2e`: the first journey, the expectation-statement journey, the communication journey (memos,
- * requests, tasks, 工作台; on a server whose clock starts on a Friday night), then 存证与核验 (last: it edits the data
+ * requests, tasks, 工作台; on a server whose clock starts on a Friday night), the notifications journey (on its own
+ * servers, by day and at night), then 存证与核验 (last: it edits the data
  * behind the app's back), in Chromium against the real HTTP server and the H5 build.
  * Skips (exit 0) without /usr/bin/chromium unless CI=true; on failure saves screenshots to test-results/.
  */
@@ -9,6 +10,7 @@ import { ensureH5Build, requireChromium, screenshotAll, startServer, withCleanup
 import { FRIDAY_NIGHT, runCommJourney } from './comm-journey';
 import { databaseFileFrom, runEvidenceJourney } from './evidence-journey';
 import { runJourney, type Persona } from './journey';
+import { runNotifyJourney } from './notify-journey';
 import { runStatementsJourney } from './statements-journey';
 
 async function main() {
@@ -25,6 +27,8 @@ async function main() {
       // Its own server, whose demo clock starts on a Friday night (the reply promise runs over the weekend).
       const friday = await startServer({ CASETRAIL_DEMO_CLOCK: FRIDAY_NIGHT.toISOString() });
       await runCommJourney({ baseUrl: friday.url, onPages: (current) => (pages = current) });
+      // Its own servers: a sender draining every second, demo clocks by day and at night.
+      await runNotifyJourney({ onPages: (current) => (pages = current) });
       await runEvidenceJourney({
         baseUrl: server.url,
         databaseFile: databaseFileFrom(server.output()),

@@ -10,6 +10,7 @@ import { ROOT, ensureH5Build, requireChromium, screenshotAll, startServer, withC
 import { FRIDAY_NIGHT, runCommJourney } from './comm-journey';
 import { databaseFileFrom, runEvidenceJourney } from './evidence-journey';
 import { runJourney, type Persona } from './journey';
+import { runNotifyJourney } from './notify-journey';
 import { runStatementsJourney } from './statements-journey';
 
 const OUT_DIR = path.join(ROOT, 'docs', 'screenshots');
@@ -49,6 +50,7 @@ async function main() {
         onPages: (current) => (pages = current),
         onScreen,
       });
+      await runNotifyJourney({ browser, onPages: (current) => (pages = current), onScreen });
       // Last: its final screen (findings) comes from editing the database behind the app's back.
       await runEvidenceJourney({
         baseUrl: server.url,
