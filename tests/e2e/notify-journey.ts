@@ -66,6 +66,12 @@ async function allowNotifications(page: Page, baseUrl: string, caseId: string) {
   await tap(page, '.taro-model__confirm', '允许');
   await see(page, `#notify-template-progress [data-credits="${before + 1}"]`);
   await see(page, '#notify-summary[data-on="true"]');
+  // The toast says what came of it (已开启…); wait until it has gone before the page is looked at.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).some(
+      (el) => (el.textContent ?? '').includes('已开启') && el.style.display === 'none',
+    ),
+  );
 }
 
 async function publishUpdate(page: Page, baseUrl: string, caseId: string, title: string, body: string) {
@@ -167,7 +173,7 @@ async function daytime(
   const opens = await card.locator('[data-testid="wx-open"]').getAttribute('data-page');
   if (!opens?.startsWith('pages/update/index?id='))
     throw new Error(`her message opens ${opens}, not the update's page`);
-  await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await visible(lawyer, persona).evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await screen('lawyer', 'lawyer-16-message-preview');
   done();
 

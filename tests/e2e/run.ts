@@ -1,8 +1,8 @@
 /**
  * `npm run e2e`: the first journey, the expectation-statement journey, the communication journey (memos,
  * requests, tasks, 工作台; on a server whose clock starts on a Friday night), the notifications journey (on its own
- * servers, by day and at night), then 存证与核验 (last: it edits the data
- * behind the app's back), in Chromium against the real HTTP server and the H5 build.
+ * servers, by day and at night), then 存证与核验 (last: it edits the data behind the app's back), in Chromium
+ * against the real HTTP server and the H5 build.
  * Skips (exit 0) without /usr/bin/chromium unless CI=true; on failure saves screenshots to test-results/.
  */
 import type { Page } from 'playwright-core';
