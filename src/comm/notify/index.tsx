@@ -102,7 +102,14 @@ function NotifySettingsPage() {
           <Text className="muted notify-page__note">
             微信每次只允许多接收一条通知：每点一次「开启微信通知」并选择允许，每类通知可多收到一条；收到后次数减一。
           </Text>
-          <Button id="notify-settings-consent" type="primary" block loading={notify.asking} onClick={ask}>
+          <Button
+            id="notify-settings-consent"
+            className="notify-page__consent"
+            type="primary"
+            block
+            loading={notify.asking}
+            onClick={ask}
+          >
             开启微信通知
           </Button>
         </Card>
