@@ -21,7 +21,7 @@ const TABS: { box: NoticeBox; label: string }[] = [
 const EMPTY: Record<NoticeBox, { title: string; description: string }> = {
   received: {
     title: '还没有通知',
-    description: '本案有新进展、需要您确认或配合的事项，或有人给您留言时，会显示在这里。',
+    description: '本案有新进展，有待您处理的告知书、备忘录或配合事项，或有人给您留言时，会显示在这里。',
   },
   sent: {
     title: '还没有发出的通知',
