@@ -10,6 +10,7 @@
  *  PostgreSQL read figures are taken with no ANALYZE after the bulk loads (autovacuum off until the write runs).
  *  7. verify at 100,000 chain events (≥ 100,000 events/s), and the memory it needs over the baseline
  *  8. cloud-function bundle (≤ 500 KB), first answer after load (≤ 100 ms)
+ *  9. notification drain rate: 1,000 messages through the WeChat HTTP transport to a loopback stand-in (no budget)
  * The volume (updates, clients, cases) is loaded with direct SQL; the firm, cases, members and a few records of
  * each kind are made through the API. Prints one table per engine; exits 1 when a budget is missed.
  * Modules: scripts/bench/*.ts. BENCH_SAMPLES (default 400) and BENCH_HTTP_SECONDS (default 3) tune the run.
@@ -25,6 +26,7 @@ import { updatesCase, type Fixture } from './bench/fixtures';
 import { handlerVsHandSql } from './bench/hand-sql';
 import { caseListFigures, statementFigures, updatesFlatness } from './bench/latency';
 import { SAMPLES, compare, queriesPerCall } from './bench/measure';
+import { notifyDrainFigures } from './bench/notify-drain';
 import { misses, ms, printTable, queries, ratio, type Row } from './bench/report';
 import { httpThroughput } from './bench/throughput';
 import { verifyFigures } from './bench/verify';
@@ -164,6 +166,9 @@ async function runEngine(engine: Engine): Promise<{ rows: Row[]; notes: string[]
   const verify = await verifyFigures(engine);
   notes.push(...verify.notes);
 
+  progress(`${engine.name}: notification drain, 1,000 messages through the stand-in`);
+  const drain = await notifyDrainFigures(engine);
+
   const statisticsFree: Row[] = [];
   if (engine.name === 'postgres') {
     statisticsFree.push({
@@ -194,6 +199,7 @@ async function runEngine(engine: Engine): Promise<{ rows: Row[]; notes: string[]
       ...handSql,
       ...http.rows,
       ...verify.rows,
+      ...drain,
       first,
     ],
     notes,

@@ -43,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const { db, engine, describe } = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    searchPath: config.pgSchema ?? undefined,
     // One command at a time; no statement timeout: a migration or a long chain may take its time.
     pool: { max: 2, statementTimeoutMillis: 0, ...config.pgPool },
     migrate: command !== 'migrate',

@@ -21,6 +21,8 @@ export interface EntryConfig {
   adminSubjects: string[];
   /** DATABASE_URL: PostgreSQL when set (postgres:// or postgresql://), else SQLite in dataDir. */
   databaseUrl: string | null;
+  /** CASETRAIL_PG_SCHEMA: the PostgreSQL schema to use (search_path) instead of the user's default. */
+  pgSchema: string | null;
   /** PostgreSQL pool overrides (CASETRAIL_PG_*); each entry applies them over its own defaults. */
   pgPool: Partial<PostgresPoolOptions>;
   /** The RFC 3161 time-stamping authority (CASETRAIL_TSA_URL, CASETRAIL_TSA_ROOTS = a PEM file). */
@@ -102,7 +104,11 @@ export function readEntryConfig(env: Record<string, string | undefined> = proces
   if (demoClockStart && Number.isNaN(demoClockStart.getTime()))
     throw new ConfigError(`CASETRAIL_DEMO_CLOCK is not an instant: ${demoClock}`);
   const notify = readNotifyConfig(env, devLogin, production);
+  const pgSchema = env.CASETRAIL_PG_SCHEMA?.trim() || null;
+  if (pgSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(pgSchema))
+    throw new ConfigError(`CASETRAIL_PG_SCHEMA must be a plain lower-case schema name: ${pgSchema}`);
   return {
+    pgSchema,
     notify,
     notifySender: readNotifySender(env),
     demoClockStart,

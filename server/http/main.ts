@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const { db, engine, describe } = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    searchPath: config.pgSchema ?? undefined,
     pool: config.pgPool,
   });
   console.log(`Database: ${engine} ${describe}`);
