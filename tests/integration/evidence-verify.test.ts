@@ -160,6 +160,9 @@ describe('verify holds every evidence row to its event', () => {
     );
 
     for (const table of [
+      // What the case's acts queued for its people refers to the case too.
+      'notification_outbox',
+      'notification_messages',
       'record_answers',
       'record_questions',
       'record_responses',
