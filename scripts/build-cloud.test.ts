@@ -1,6 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
+import { MIGRATION_NAMES } from '../server/platform/migrate';
 
 const root = path.resolve(__dirname, '..');
 const api = path.join(root, 'cloudfunctions/api');
@@ -22,6 +26,7 @@ describe('the cloud function bundle', () => {
       'server.cloud.notify-drain.js',
       'server.evidence.export.js',
       'server.evidence.timestamp.rfc3161.js',
+      'server.platform.migrations.index.js',
       'server.statements.template-data.js',
     ]);
     for (const file of lazy) expect(bundle).toContain(`./lazy/${file}`);
@@ -34,9 +39,41 @@ describe('the cloud function bundle', () => {
     expect(typeof load('server.evidence.timestamp.rfc3161.js').verifyTimestampToken).toBe('function');
     const templates = load('server.statements.template-data.js').TEMPLATE_FILE as { templates: unknown[] };
     expect(templates.templates.length).toBeGreaterThanOrEqual(13);
+    expect(Object.keys(load('server.platform.migrations.index.js').MIGRATIONS as object)).toEqual([
+      ...MIGRATION_NAMES,
+    ]);
     // The export module's own lazy import of the TSA verifier points at its sibling, not a nested lazy/ folder.
     expect(fs.readFileSync(path.join(api, 'lazy/server.evidence.export.js'), 'utf8')).toContain(
       './server.evidence.timestamp.rfc3161.js',
     );
+  });
+
+  it('migrates a fresh database from its lazy file, evidence guards included (no instanceof across Kysely copies)', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lazy = require(path.join(api, 'lazy/server.platform.migrations.index.js')) as {
+      MIGRATIONS: Record<string, Migration>;
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-migrations-'));
+    const db = new Kysely<Record<string, never>>({
+      dialect: new SqliteDialect({ database: new SQLite(path.join(dir, 'fresh.db')) }),
+    });
+    try {
+      const { error, results } = await new Migrator({
+        db,
+        provider: { getMigrations: async () => lazy.MIGRATIONS },
+      }).migrateToLatest();
+      expect(error).toBeUndefined();
+      expect(results?.map((r) => r.migrationName)).toEqual([...MIGRATION_NAMES]);
+      // 0005 chose SQLite's triggers: an evidence row cannot be deleted.
+      const triggers = await db
+        .selectFrom('sqlite_master' as never)
+        .select('name' as never)
+        .where('type' as never, '=', 'trigger' as never)
+        .execute();
+      expect(triggers.length).toBeGreaterThan(0);
+    } finally {
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,6 @@ import {
   type Kysely,
   type MigrationProvider,
 } from 'kysely';
-import { MIGRATIONS } from './migrations/index';
 import type { Database } from './schema';
 
 /** The query layer for either engine: feature code sees only this type. */
@@ -23,7 +22,13 @@ export const MIGRATION_NAMES = [
   '0007-notifications',
 ] as const;
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+/**
+ * Loaded only when a migration is needed: a started server checks one row (ensureMigrated), so the cloud bundle
+ * keeps the migrations in a file of their own, read on the first deploy only.
+ */
+const provider: MigrationProvider = {
+  getMigrations: async () => (await import('./migrations/index')).MIGRATIONS,
+};
 
 /** Applies pending migrations; returns the names applied now. */
 export async function migrate(db: Db): Promise<string[]> {

@@ -1,6 +1,7 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { checkpointLegacyEvidence } from '../../evidence/checkpoint';
 import { APPEND_ONLY_TABLES } from '../../evidence/evidence-tables';
+import { isPostgres } from '../engine';
 import type { Database } from '../schema';
 
 /** Evidence rows that point at the event committing them: receipts name that chain position. */
@@ -72,7 +73,7 @@ export async function down(): Promise<void> {
  * schema can drop them (`dropAppendOnlyGuards`, which the tamper tests use to play that person).
  */
 export async function createAppendOnlyGuards(db: Kysely<unknown>): Promise<void> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(db)) {
     await sql`
       create or replace function casetrail_refuse_change() returns trigger language plpgsql as $$
       begin
@@ -101,7 +102,7 @@ export async function createAppendOnlyGuards(db: Kysely<unknown>): Promise<void>
 
 /** Drops the guards: what someone with the database owner's rights can do. Tamper tests only. */
 export async function dropAppendOnlyGuards<T>(db: Kysely<T>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   for (const table of APPEND_ONLY_TABLES) {
     if (postgres) {
       await sql`drop trigger if exists ${sql.id(`${table}_append_only`)} on ${sql.table(table)}`.execute(db);
