@@ -18,6 +18,13 @@ function buildEnv(name: string): string {
  */
 const templateDepth: object = { baseLevel: 8 };
 
+/**
+ * Taro's weapp terser output escapes every non-ASCII character (`\u5f8b`: 6 bytes for a 3-byte UTF-8 character).
+ * WeChat reads UTF-8 sources and our UI copy is Chinese, so the escapes only cost package size. The webpack5 runner
+ * merges `mini.terser.config` over its defaults; Taro's mini config type does not declare `terser`.
+ */
+const utf8Output: object = { terser: { enable: true, config: { output: { ascii_only: false } } } };
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'casetrail',
@@ -42,6 +49,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       ...templateDepth,
+      ...utf8Output,
       // The shared contract lives outside src; compile it like our own sources.
       compile: { include: [contractDir] },
       postcss: {
