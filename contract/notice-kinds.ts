@@ -57,7 +57,7 @@ export type NoticeKind = keyof typeof NOTICE_KINDS;
 export const NOTICE_KIND_NAMES = Object.keys(NOTICE_KINDS) as [NoticeKind, ...NoticeKind[]];
 
 /** Quiet hours of a recipient who has set none (clients; a lawyer sets their own on the profile). */
-export const DEFAULT_QUIET_HOURS = { start: '22:00', end: '08:00' } as const;
+export { DEFAULT_QUIET_HOURS } from './limits';
 
 /**
  * Where a notice stands, as the person who caused it and the recipient see it:
