@@ -5,7 +5,7 @@ import { touchCase } from '../cases/cases.store';
 import { lockCaseChain } from '../events/event-log.store';
 import { newId, randomSecret } from '../platform/crypto';
 import { notify } from '../notifications/notices.store';
-import { clientIdsOf, lawyerIdsOf, recordTitle } from '../notifications/recipients';
+import { clientIdsOf, lawyerIdsOf } from '../notifications/recipients';
 import type { Db } from '../platform/migrate';
 import { kindVersionFields } from '../records/record-kinds';
 import { decidePublish, decideResponse, type ResponseKind } from '../records/records.rules';
@@ -16,6 +16,7 @@ import {
   loadVersion,
   publishVersion,
   recordResponse,
+  recordTitle,
   recordView,
   type Actor,
 } from '../records/records.store';

@@ -57,6 +57,16 @@ export async function queueNotices(
   return rows.map((r) => r.id);
 }
 
+/** The title a notice's payload carries (what `queueNotices` wrote); '' if unreadable. */
+export function noticeTitle(payload: string): string {
+  try {
+    const title = (JSON.parse(payload) as { title?: unknown }).title;
+    return typeof title === 'string' ? title : '';
+  } catch {
+    return '';
+  }
+}
+
 /** `queueNotices` for an action: the caller is the author, at the request's time, under the server's config. */
 export function notify(ctx: UserContext, n: NoticeInput): Promise<string[]> {
   return queueNotices(ctx.db, {

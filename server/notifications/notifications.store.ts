@@ -20,7 +20,7 @@ import type { UserContext } from '../core/action';
 import type { Db } from '../platform/migrate';
 import { deliveryOf } from './delivery';
 import { sendErrorLabel } from './send-errors';
-import { creditsByTemplateId, quietHoursOf } from './notices.store';
+import { creditsByTemplateId, noticeTitle, quietHoursOf } from './notices.store';
 import { quietHoursEnd } from './notices.rules';
 import type { NotifyConfig, TemplateFields } from './notify-config';
 
@@ -112,15 +112,6 @@ const noticeRows = (db: Db) =>
 
 type NoticeRow = Awaited<ReturnType<ReturnType<typeof noticeRows>['execute']>>[number];
 
-function titleOf(payload: string): string {
-  try {
-    const parsed = JSON.parse(payload) as { title?: unknown };
-    return typeof parsed.title === 'string' ? parsed.title : '';
-  } catch {
-    return '';
-  }
-}
-
 function toNotice(r: NoticeRow, now: string): Notice | null {
   if (!isNoticeKind(r.kind)) return null;
   const message =
@@ -137,7 +128,7 @@ function toNotice(r: NoticeRow, now: string): Notice | null {
     kind: r.kind,
     caseId: r.case_id,
     recordId: r.subject_id,
-    title: titleOf(r.payload),
+    title: noticeTitle(r.payload),
     fromName: r.from_name,
     toName: r.to_name,
     createdAt: r.created_at,

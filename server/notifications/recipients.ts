@@ -1,7 +1,4 @@
-/**
- * Who learns of an act, and what the notice names: the people the feature actions pass to `notify`, each read
- * in one query.
- */
+/** Who learns of an act: the people the feature actions pass to `notify`, each read in one query. */
 import { caseClients, caseLawyers } from '../cases/cases.store';
 import type { Db } from '../platform/migrate';
 
@@ -13,15 +10,4 @@ export async function clientIdsOf(db: Db, caseId: string): Promise<string[]> {
 /** The user ids of the case's lawyers. */
 export async function lawyerIdsOf(db: Db, caseId: string): Promise<string[]> {
   return (await caseLawyers(db, caseId)).map((l) => l.user_id);
-}
-
-/** The title of a record's current version (what its notice names); '' before it is published. */
-export async function recordTitle(db: Db, recordId: string): Promise<string> {
-  const row = await db
-    .selectFrom('records as r')
-    .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
-    .select('v.title')
-    .where('r.id', '=', recordId)
-    .executeTakeFirst();
-  return row?.title ?? '';
 }

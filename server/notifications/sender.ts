@@ -38,7 +38,7 @@ import {
 import { newId } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
 import { quietHoursEnd } from './notices.rules';
-import { quietHoursOf } from './notices.store';
+import { noticeTitle, quietHoursOf } from './notices.store';
 import type { NotifyConfig } from './notify-config';
 import { formatSendError } from './send-errors';
 import { chooseTemplate, composeMessage, MAX_ATTEMPTS, nextAttemptAt, type GroupItem } from './sender.rules';
@@ -239,7 +239,7 @@ async function planBatch(
         ? (g.template as NoticeTemplate)
         : NOTICE_KINDS[g.kind as NoticeKind].template,
       subjectId: g.subject_id,
-      title: titleOf(g.payload),
+      title: noticeTitle(g.payload),
       createdAt: g.created_at,
     }));
     const choice = chooseTemplate(
@@ -497,15 +497,6 @@ async function giveCreditBack(db: Db, userId: string, templateId: string, now: s
     .where('user_id', '=', userId)
     .where('template_id', '=', templateId)
     .execute();
-}
-
-function titleOf(payload: string): string {
-  try {
-    const title = (JSON.parse(payload) as { title?: unknown }).title;
-    return typeof title === 'string' ? title : '';
-  } catch {
-    return '';
-  }
 }
 
 /** The openid WeChat sends to (`wx:<openid>`); the demo records its personas' subjects as they are. */

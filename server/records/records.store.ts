@@ -87,14 +87,15 @@ export async function caseOfRecord(db: Db, recordId: string, kind: RecordKind): 
   return row?.case_id ?? null;
 }
 
-/** A version's title (what a notice about its record names). */
-export async function versionTitle(db: Db, versionId: string): Promise<string> {
+/** The title of a record's current version (what a notice about it names); '' before it is published. */
+export async function recordTitle(db: Db, recordId: string): Promise<string> {
   const row = await db
-    .selectFrom('record_versions')
-    .select('title')
-    .where('id', '=', versionId)
-    .executeTakeFirstOrThrow();
-  return row.title;
+    .selectFrom('records as r')
+    .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
+    .select('v.title')
+    .where('r.id', '=', recordId)
+    .executeTakeFirst();
+  return row?.title ?? '';
 }
 
 export async function findRecord(db: Db, recordId: string): Promise<RecordRow> {

@@ -5,13 +5,14 @@ import { fail, ok } from '../core/result';
 import { touchCase } from '../cases/cases.store';
 import { lockCaseChain } from '../events/event-log.store';
 import { notify } from '../notifications/notices.store';
-import { lawyerIdsOf, recordTitle } from '../notifications/recipients';
+import { lawyerIdsOf } from '../notifications/recipients';
 import type { Db } from '../platform/migrate';
 import type { StoredReplyContent, StoredRequestContent } from '../records/record-kinds';
 import { seesOthersEvidence } from '../records/records.rules';
 import {
   findRecord,
   publishNewRecord,
+  recordTitle,
   recordView,
   type Actor,
   type RequestEvidence,

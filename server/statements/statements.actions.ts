@@ -23,10 +23,10 @@ import {
   recordView,
   saveDraft,
   type Actor,
-  versionTitle,
+  recordTitle,
 } from '../records/records.store';
 import { reminderDelivery } from '../notifications/notifications.store';
-import { clientIdsOf, lawyerIdsOf, recordTitle } from '../notifications/recipients';
+import { clientIdsOf, lawyerIdsOf } from '../notifications/recipients';
 import {
   allItems,
   decideReminder,
@@ -420,7 +420,7 @@ export const statementRemind: ActionHandler<'statement.remind'> = {
       caseId: ctx.membership.caseId,
       recipients: [input.clientUserId],
       recordId: input.statementId,
-      title: await versionTitle(ctx.db, record.currentVersionId),
+      title: await recordTitle(ctx.db, input.statementId),
     });
     await event(ctx, 'statement.reminder.queued', {
       statementId: input.statementId,
