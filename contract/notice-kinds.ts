@@ -21,7 +21,7 @@ export const TEMPLATE_INFO: {
   },
   todo: {
     title: '待办事项提醒',
-    purpose: '有需要您确认的告知书、备忘录，或需要您配合的事项时提醒您',
+    purpose: '有告知书需要您知悉、备忘录需要您确认，或有需要您配合的事项时提醒您',
     audience: 'client',
   },
   message: {
@@ -37,8 +37,8 @@ export type NoticeTarget = 'update' | 'statement' | 'memo' | 'request' | 'task';
 export const NOTICE_KINDS = {
   // To clients
   'update.published': { template: 'progress', label: '新进展', target: 'update' },
-  'statement.published': { template: 'todo', label: '告知书待确认', target: 'statement' },
-  'statement.reminder': { template: 'todo', label: '告知书确认提醒', target: 'statement' },
+  'statement.published': { template: 'todo', label: '告知书待知悉', target: 'statement' },
+  'statement.reminder': { template: 'todo', label: '告知书知悉提醒', target: 'statement' },
   'memo.published': { template: 'todo', label: '备忘录待确认', target: 'memo' },
   'question.answered': { template: 'progress', label: '提问已答复', target: 'statement' },
   'request.answered': { template: 'progress', label: '请求已答复', target: 'request' },

@@ -84,7 +84,7 @@ describe('the message', () => {
       { caseId: 'c 1', caseTitle: '一个非常非常非常非常非常长的案件名称超过二十个字符了' },
     );
     expect(m.page).toBe('pages/case/index?id=c%201');
-    expect(m.data.thing2.value).toBe('3条新消息：告知书待确认');
+    expect(m.data.thing2.value).toBe('3条新消息：告知书待知悉');
     expect(m.data.time3.value).toBe('2026-03-02 23:59');
     expect(Array.from(m.data.thing1.value)).toHaveLength(20);
     expect(m.data.thing1.value.endsWith('…')).toBe(true);

@@ -264,7 +264,7 @@ function ProfileForm() {
       <Card title="免打扰时段" id="quiet-hours">
         <SwitchRow
           id="quiet-hours-switch"
-          label="此时段内不向客户发送知悉提醒"
+          label="此时段内不通过微信通知我（结束后再发送）"
           checked={quietOn}
           onChange={setQuietOn}
         />
