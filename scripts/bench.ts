@@ -146,7 +146,7 @@ async function runEngine(engine: Engine): Promise<{ rows: Row[]; notes: string[]
     await updatesFlatness(small, large),
   );
   const handSql = await handlerVsHandSql(large);
-  const first = firstAnswer(small.store, small.firm.caseId, CLIENT);
+  const first = await firstAnswer(small.store, small.firm.caseId, CLIENT);
   await Promise.all([small.store.close(), large.store.close()]);
 
   progress(`${engine.name}: statements at 1 vs 500 clients, 20 statements × 10 clients`);

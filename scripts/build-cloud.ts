@@ -9,7 +9,6 @@ import { build, type Plugin } from 'esbuild';
 
 const root = path.resolve(__dirname, '..');
 const outfile = path.join(root, 'cloudfunctions/api/index.js');
-const lazyDir = path.join(root, 'cloudfunctions/api/lazy');
 
 /**
  * Code most calls never run is loaded with `await import(…)` in the server: the TSA client's ASN.1/CMS/X.509, the
@@ -85,34 +84,42 @@ const noPgNative: Plugin = {
   },
 };
 
-async function main() {
+/**
+ * Bundles `entry` into `outfile` as the cloud function is bundled, with the LAZY modules in `lazy/` beside it.
+ * The bench's first-answer probe is built by this too, so it measures what a cloud function loads.
+ */
+export async function bundleApi(
+  entry: string,
+  outfile: string,
+  log: (message: string) => void = () => undefined,
+): Promise<{ bytes: number; inputs: number }> {
+  const lazyDir = path.join(path.dirname(outfile), 'lazy');
   fs.rmSync(lazyDir, { recursive: true, force: true });
-  fs.writeFileSync(
-    path.join(root, 'cloudfunctions/api/config.json'),
-    `${JSON.stringify(FUNCTION_CONFIG, null, 2)}\n`,
-  );
   const found = new Map<string, string>();
-  const result = await build({
-    plugins: [lazySplit(found), noPgNative],
-    entryPoints: [path.join(root, 'server/cloud/index.ts')],
-    outfile,
+  const common = {
     bundle: true,
-    platform: 'node',
+    platform: 'node' as const,
     // Node 18 at least: the TSA client uses the global fetch and AbortSignal.timeout.
     target: 'node18',
-    format: 'cjs',
+    format: 'cjs' as const,
     minify: true,
     sourcemap: false,
-    legalComments: 'none',
+    legalComments: 'none' as const,
     // The templates and guard rules are Chinese text: as UTF-8 each character is 3 bytes, escaped it would be 6.
-    charset: 'utf8',
+    charset: 'utf8' as const,
     external: ['wx-server-sdk', 'better-sqlite3', 'pg-native'],
+    logLevel: 'warning' as const,
+  };
+  const result = await build({
+    ...common,
+    plugins: [lazySplit(found), noPgNative],
+    entryPoints: [entry],
+    outfile,
     metafile: true,
-    logLevel: 'warning',
   });
   const bytes = fs.statSync(outfile).size;
   const inputs = Object.keys(result.metafile.inputs).length;
-  console.log(`cloud function bundle: ${path.relative(root, outfile)} ${bytes} bytes (${inputs} inputs)`);
+  log(`bundle: ${path.relative(root, outfile)} ${bytes} bytes (${inputs} inputs)`);
   // Lazy modules may import lazily themselves: build until no new one turns up.
   const built = new Set<string>();
   for (
@@ -124,24 +131,28 @@ async function main() {
       built.add(file);
       const out = path.join(lazyDir, found.get(file) as string);
       await build({
+        ...common,
         entryPoints: [file],
         outfile: out,
-        bundle: true,
-        platform: 'node',
-        target: 'node18',
-        format: 'cjs',
-        minify: true,
-        charset: 'utf8',
-        legalComments: 'none',
-        external: ['wx-server-sdk', 'better-sqlite3', 'pg-native'],
-        plugins: [lazySplit(found, true)],
-        logLevel: 'warning',
+        plugins: [lazySplit(found, true), noPgNative],
       });
-      console.log(`  loaded on first use: ${path.relative(root, out)} ${fs.statSync(out).size} bytes`);
+      log(`  loaded on first use: ${path.relative(root, out)} ${fs.statSync(out).size} bytes`);
     }
+  return { bytes, inputs };
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+async function main() {
+  fs.writeFileSync(
+    path.join(root, 'cloudfunctions/api/config.json'),
+    `${JSON.stringify(FUNCTION_CONFIG, null, 2)}\n`,
+  );
+  await bundleApi(path.join(root, 'server/cloud/index.ts'), outfile, (m) =>
+    console.log(`cloud function ${m}`),
+  );
+}
+
+if (require.main === module)
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleApi } from '../build-cloud';
 import type { Store } from './engines';
 import { median } from './measure';
 import { bytes, type Row } from './report';
@@ -30,27 +30,18 @@ export function cloudBundle(): Row {
 
 let probe: string | null = null;
 
-function probeFile(): string {
+/** The probe, bundled exactly as the cloud function is (its cold paths in `lazy/`, loaded on first use). */
+async function probeFile(): Promise<string> {
   if (probe) return probe;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casetrail-first-answer-'));
   probe = path.join(dir, 'first-answer.cjs');
-  buildSync({
-    entryPoints: [path.join(__dirname, 'first-answer.ts')],
-    outfile: probe,
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'cjs',
-    minify: true,
-    external: ['better-sqlite3', 'pg-native'],
-    logLevel: 'error',
-  });
+  await bundleApi(path.join(__dirname, 'first-answer.ts'), probe);
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   return probe;
 }
 
-export function firstAnswer(store: Store, caseId: string, subject: string): Row {
-  const file = probeFile();
+export async function firstAnswer(store: Store, caseId: string, subject: string): Promise<Row> {
+  const file = await probeFile();
   const times: number[] = [];
   const afterLoad: number[] = [];
   const preload = path.join(path.dirname(file), 'load-start.cjs');
