@@ -17,7 +17,7 @@ if (process.env.NODE_ENV === 'production') {
 
 if (!fs.existsSync(h5Index)) {
   console.log('Building the H5 app (first run, ~20 s)…');
-  const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

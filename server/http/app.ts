@@ -41,6 +41,14 @@ class InvalidUtf8Body extends Error {
   }
 }
 
+/** A file whose name carries its content hash (`app.1a2b3c4d.js`) never changes: cache it for a year. */
+const HASHED_ASSET = /\.[0-9a-f]{8}\.(js|css)(\.br|\.gz)?$/;
+
+/** Hashed assets are immutable; everything else (index.html) is revalidated, so a new build shows at once. */
+export function cacheControlFor(file: string): string {
+  return HASHED_ASSET.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   const match = header ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
@@ -115,7 +123,17 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
   }
 
   if (options.h5Dir && fs.existsSync(path.join(options.h5Dir, 'index.html'))) {
-    await server.register(fastifyStatic, { root: path.resolve(options.h5Dir), prefix: '/' });
+    await server.register(fastifyStatic, {
+      root: path.resolve(options.h5Dir),
+      prefix: '/',
+      // `.br` / `.gz` copies written at build time (scripts/compress-h5.ts), chosen by Accept-Encoding.
+      preCompressed: true,
+      // Our own Cache-Control below, not the plugin's `max-age=0` on everything.
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.setHeader('Cache-Control', cacheControlFor(file));
+      },
+    });
   }
   return server;
 }

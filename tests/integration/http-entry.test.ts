@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { compressDir } from '../../scripts/compress-h5';
 import { readEntryConfig } from '../../server/config';
 import { buildHttpServer } from '../../server/http/app';
 import { openHarness, type Harness } from '../fixtures/api-harness';
@@ -88,6 +92,56 @@ describe('the HTTP entry', () => {
     const res = await server.inject({ method: 'POST', url: '/api/dev/login', payload: { persona: 'judge' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('the H5 build as served', () => {
+  /** A small H5 build: the page, one hashed script, one small file; compressed as `npm run build:h5` does. */
+  function h5Build(): { dir: string; script: string } {
+    const dir = path.join(h.dir, 'h5');
+    fs.mkdirSync(path.join(dir, 'js'), { recursive: true });
+    const script = `/* ${'律程 casetrail '.repeat(400)} */ console.log('app');`;
+    fs.writeFileSync(
+      path.join(dir, 'index.html'),
+      `<!doctype html><title>律程</title>${'<!-- -->'.repeat(200)}`,
+    );
+    fs.writeFileSync(path.join(dir, 'js/app.1a2b3c4d.js'), script);
+    fs.writeFileSync(path.join(dir, 'js/tiny.0a0b0c0d.js'), 'x');
+    const totals = compressDir(dir);
+    expect(totals.files).toBe(2); // the tiny file is not worth a compressed copy
+    return { dir, script };
+  }
+
+  it('sends the pre-compressed copy the browser accepts, with the same content', async () => {
+    const { dir, script } = h5Build();
+    const server = await buildHttpServer({ app: h.app, devLogin: false, h5Dir: dir });
+    const url = '/js/app.1a2b3c4d.js';
+    const br = await server.inject({ url, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(Buffer.byteLength(script) / 5);
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+    const gz = await server.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(script);
+    const plain = await server.inject({ url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.payload).toBe(script);
+  });
+
+  it('caches hashed assets for a year as immutable, and revalidates the page itself', async () => {
+    const { dir } = h5Build();
+    const server = await buildHttpServer({ app: h.app, devLogin: false, h5Dir: dir });
+    for (const url of ['/js/app.1a2b3c4d.js', '/js/tiny.0a0b0c0d.js']) {
+      const res = await server.inject({ url, headers: { 'accept-encoding': 'br' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    for (const url of ['/', '/index.html']) {
+      const res = await server.inject({ url, headers: { 'accept-encoding': 'br' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+    }
   });
 });
 
