@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { DEFAULT_DISPLAY_NAME, ensureUser } from '../session/users.store';
 import { LIMITS } from '../../contract/limits';
 import { requiredText } from '../../contract/fields';
 import { randomUUID } from 'node:crypto';
+import zlib from 'node:zlib';
 import { createSession, deleteSession, subjectForToken } from './sessions.store';
 
 export interface HttpOptions {
@@ -90,6 +92,14 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
     const code = status < 500 ? 'INVALID_ARGUMENT' : 'INTERNAL';
     if (status >= 500) server.log.error({ err: error }, 'unhandled error');
     void reply.status(status).send({ ok: false, error: apiError(code) });
+  });
+
+  // Answers above 1 KB go out compressed when the client accepts it (a case page's JSON shrinks ~5×). Brotli at
+  // quality 4 costs well under a millisecond per answer; the static H5 files are compressed ahead (compress-h5.ts).
+  await server.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
 
   server.post('/api', async (request) => {

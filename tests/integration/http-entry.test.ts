@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { compressDir } from '../../scripts/compress-h5';
 import { readEntryConfig } from '../../server/config';
 import { buildHttpServer } from '../../server/http/app';
-import { openHarness, type Harness } from '../fixtures/api-harness';
+import { createSession } from '../../server/http/sessions.store';
+import { openHarness, setUpFirm, type Harness } from '../fixtures/api-harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -92,6 +93,45 @@ describe('the HTTP entry', () => {
     const res = await server.inject({ method: 'POST', url: '/api/dev/login', payload: { persona: 'judge' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('API answers', () => {
+  it('go out compressed above 1 KB when the client accepts it, and as they are otherwise', async () => {
+    const firm = await setUpFirm(h);
+    const lawyer = await h.db
+      .selectFrom('users')
+      .select('id')
+      .where('subject', '=', firm.lawyer)
+      .executeTakeFirstOrThrow();
+    const { token } = await createSession(h.db, lawyer.id, new Date());
+    const server = await buildHttpServer({ app: h.app, devLogin: false });
+    let n = 0;
+    const call = (action: string, encoding?: string) =>
+      server.inject({
+        method: 'POST',
+        url: '/api',
+        headers: { authorization: `Bearer ${token}`, ...(encoding ? { 'accept-encoding': encoding } : {}) },
+        payload: { action, payload: {}, requestId: `req-compress-${String(++n).padStart(4, '0')}` },
+      });
+
+    // The statement templates: tens of KB of JSON.
+    const plain = await call('statement.templates');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.json()).toMatchObject({ ok: true });
+    expect(plain.rawPayload.length).toBeGreaterThan(10_000);
+    const br = await call('statement.templates', 'br, gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    expect(JSON.parse(zlib.brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+    const gz = await call('statement.templates', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(zlib.gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
+
+    // A small answer is not worth compressing.
+    const me = await call('session.me', 'br, gzip');
+    expect(me.rawPayload.length).toBeLessThan(1024);
+    expect(me.headers['content-encoding']).toBeUndefined();
   });
 });
 
