@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionOutput } from '@contract/index';
-import { toApiFailure, type Api, type ApiFailure } from '@/api';
-import type { LoadStatus } from './load-state';
+import { type Api, type ApiFailure } from '@/api';
+import { trackLoad, type LoadStatus } from './load-state';
 
 type LawyerList = ActionOutput<'admin.listLawyers'>;
 
@@ -17,20 +17,12 @@ export class AdminStore {
   }
 
   async load(): Promise<void> {
-    this.status = 'loading';
-    try {
+    await trackLoad(this, async () => {
       const list = await this.api.call('admin.listLawyers', {});
       runInAction(() => {
         this.lawyers = list.lawyers;
         this.pendingInvites = list.pendingInvites;
-        this.status = 'ready';
-        this.error = null;
       });
-    } catch (e) {
-      runInAction(() => {
-        this.status = 'error';
-        this.error = toApiFailure(e);
-      });
-    }
+    });
   }
 }

@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { NotifySettings } from '@contract/notifications';
 import { toApiFailure, type Api, type ApiFailure } from '@/api';
 import { requestConsent as platformConsent, type ConsentResults } from '@/api/subscribe';
-import type { LoadStatus } from './load-state';
+import { trackLoad, type LoadStatus } from './load-state';
 
 export type Audience = 'client' | 'lawyer';
 type Template = NotifySettings['templates'][number];
@@ -57,20 +57,12 @@ export class NotifyStore {
   }
 
   async load(): Promise<void> {
-    this.status = 'loading';
-    try {
+    await trackLoad(this, async () => {
       const settings = await this.api.call('notification.settings', {});
       runInAction(() => {
         this.settings = settings;
-        this.status = 'ready';
-        this.error = null;
       });
-    } catch (e) {
-      runInAction(() => {
-        this.status = 'error';
-        this.error = toApiFailure(e);
-      });
-    }
+    });
   }
 
   /** Loads once; a failed load is tried again. */

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, Me } from '@contract/index';
-import { toApiFailure, type Api, type ApiFailure, type CallOptions } from '@/api';
-import type { LoadStatus } from './load-state';
+import { type Api, type ApiFailure, type CallOptions } from '@/api';
+import { trackLoad, type LoadStatus } from './load-state';
 
 /** Who is signed in: role flags drive what each page offers. */
 export class SessionStore {
@@ -27,20 +27,12 @@ export class SessionStore {
   }
 
   async load(): Promise<void> {
-    this.status = 'loading';
-    try {
+    await trackLoad(this, async () => {
       const me = await this.api.call('session.me', {});
       runInAction(() => {
         this.me = me;
-        this.status = 'ready';
-        this.error = null;
       });
-    } catch (e) {
-      runInAction(() => {
-        this.status = 'error';
-        this.error = toApiFailure(e);
-      });
-    }
+    });
   }
 
   /** Loads once; later calls reuse the answer unless `force`. */

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Workbench } from '@contract/index';
-import { toApiFailure, type Api, type ApiFailure } from '@/api';
-import type { LoadStatus } from './load-state';
+import { type Api, type ApiFailure } from '@/api';
+import { trackLoad, type LoadStatus } from './load-state';
 
 /** The lawyer's 工作台: what waits for them across all their cases (the home card and the workbench page). */
 export class WorkbenchStore {
@@ -25,20 +25,12 @@ export class WorkbenchStore {
 
   /** Reads the workbench again; the last answer stays on screen meanwhile. */
   async load(): Promise<void> {
-    this.status = 'loading';
-    try {
+    await trackLoad(this, async () => {
       const bench = await this.api.call('workbench.get', {});
       runInAction(() => {
         this.bench = bench;
-        this.status = 'ready';
-        this.error = null;
       });
-    } catch (e) {
-      runInAction(() => {
-        this.status = 'error';
-        this.error = toApiFailure(e);
-      });
-    }
+    });
   }
 
   private sum(field: 'count' | 'overdue'): number {

@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import { toApiFailure, type Api } from '@/api';
 import { idleState, type LoadState } from '@/stores/load-state';
 import type { Notice, NoticeBox, PreviewPersona } from './notices-model';
-import { trackLoad } from './track-load';
+import { trackLoad } from '@/stores/load-state';
 
 interface Inbox {
   notices: Notice[] | null;
@@ -27,7 +27,7 @@ export class NoticesStore {
   /** Reads a box's first page afresh (the list on screen stays until the answer replaces it). */
   async load(caseId: string, box: NoticeBox): Promise<void> {
     const inbox = this.boxes[box];
-    await trackLoad(inbox, async () => {
+    await trackLoad(inbox.state, async () => {
       const page = await this.api.call('notification.list', { caseId, box, before: null });
       runInAction(() => {
         inbox.notices = page.notices;
@@ -81,7 +81,7 @@ export class MessagePreviewStore {
   }
 
   async load(): Promise<void> {
-    await trackLoad(this, async () => {
+    await trackLoad(this.state, async () => {
       const { personas, generatedAt } = await this.api.call('notification.preview', {});
       runInAction(() => {
         this.personas = personas;

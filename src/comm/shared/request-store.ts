@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, ClientRequest } from '@contract/index';
 import type { Api, CallOptions } from '@/api';
 import { idleState, type LoadState } from '@/stores/load-state';
-import { trackLoad } from './track-load';
+import { trackLoad } from '@/stores/load-state';
 
 /**
  * Client requests (客户请求) for one page: a case's list, one request in depth, the client's writing and read
@@ -20,7 +20,7 @@ export class RequestStore {
 
   /** The case's requests (clients: their own), open ones first and oldest first, as the server orders them. */
   async loadList(caseId: string): Promise<void> {
-    await trackLoad(this, async () => {
+    await trackLoad(this.state, async () => {
       const { requests } = await this.api.call('request.list', { caseId });
       runInAction(() => {
         this.requests = requests;
@@ -29,7 +29,7 @@ export class RequestStore {
   }
 
   async load(requestId: string): Promise<ClientRequest | null> {
-    await trackLoad(this, async () => {
+    await trackLoad(this.state, async () => {
       this.keep(await this.api.call('request.get', { requestId }));
     });
     return this.request;

@@ -2,7 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { ActionInput, ClientTask } from '@contract/index';
 import type { Api, CallOptions } from '@/api';
 import { idleState, type LoadState } from '@/stores/load-state';
-import { trackLoad } from './track-load';
+import { trackLoad } from '@/stores/load-state';
 
 /**
  * Client tasks (需要您配合) for one page: a case's list, one task in depth, and the steps of its life (assign,
@@ -19,7 +19,7 @@ export class TaskStore {
 
   /** The case's tasks (clients: their own), unfinished first by due date, as the server orders them. */
   async loadList(caseId: string): Promise<void> {
-    await trackLoad(this, async () => {
+    await trackLoad(this.state, async () => {
       const { tasks } = await this.api.call('task.list', { caseId });
       runInAction(() => {
         this.tasks = tasks;
@@ -28,7 +28,7 @@ export class TaskStore {
   }
 
   async load(taskId: string): Promise<void> {
-    await trackLoad(this, async () => {
+    await trackLoad(this.state, async () => {
       const task = await this.api.call('task.get', { taskId });
       this.keep(task);
     });
