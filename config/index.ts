@@ -32,7 +32,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // CASETRAIL_H5_OUT lets parallel work build H5 into its own folder (the browser tests read the same variable).
+    outputRoot:
+      process.env.TARO_ENV === 'h5' && process.env.CASETRAIL_H5_OUT
+        ? process.env.CASETRAIL_H5_OUT
+        : `dist/${process.env.TARO_ENV}`,
     plugins: [],
     env: {
       TARO_APP_CLOUD_ENV: buildEnv('TARO_APP_CLOUD_ENV'),

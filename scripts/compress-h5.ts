@@ -1,7 +1,7 @@
 /**
  * After `taro build --type h5`: writes a brotli (`.br`) and a gzip (`.gz`) copy beside each text asset, so the
  * HTTP entry serves them compressed without compressing on every request (@fastify/static `preCompressed`).
- *   tsx scripts/compress-h5.ts [dir]   (default dist/h5)
+ *   tsx scripts/compress-h5.ts [dir]   (default $CASETRAIL_H5_OUT, else dist/h5)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,7 +37,9 @@ export function compressDir(dir: string): { files: number; bytes: number; brotli
 }
 
 if (require.main === module) {
-  const dir = path.resolve(process.argv[2] ?? path.join(__dirname, '../dist/h5'));
+  const dir = path.resolve(
+    process.argv[2] ?? process.env.CASETRAIL_H5_OUT ?? path.join(__dirname, '../dist/h5'),
+  );
   const t = compressDir(dir);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(

@@ -12,8 +12,19 @@ import type { PostgresPoolOptions } from './platform/postgres';
 
 /** Settings read from the environment. Entries are the only code that calls this. */
 export interface EntryConfig {
+  /** True unless NODE_ENV is unset, empty, `development` or `test`: any other value (`prod`, `PRODUCTION`…) is production. */
   production: boolean;
   devLogin: boolean;
+  /**
+   * CASETRAIL_TRUSTED_PROXIES: addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed
+   * (comma-separated). Empty: the socket's address is the client's.
+   */
+  trustedProxies: string[];
+  /**
+   * CASETRAIL_PUBLIC_URL: the address people reach the app at (invite links, QR codes), e.g.
+   * https://casetrail.example.cn. Null: the demo's own listening address.
+   */
+  publicBaseUrl: string | null;
   host: string;
   port: number;
   dataDir: string;
@@ -70,13 +81,41 @@ const PG_POOL_ENV = {
 
 export class ConfigError extends Error {}
 
+/** The only NODE_ENV values that are not production (unset counts as ''). */
+const DEV_NODE_ENVS = ['', 'development', 'test'];
+
+function readTrustedProxies(env: Record<string, string | undefined>): string[] {
+  const list = (env.CASETRAIL_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list)
+    if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))
+      throw new ConfigError(`CASETRAIL_TRUSTED_PROXIES: not an address or CIDR range: ${entry}`);
+  return list;
+}
+
+function readPublicBaseUrl(env: Record<string, string | undefined>): string | null {
+  const raw = env.CASETRAIL_PUBLIC_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`CASETRAIL_PUBLIC_URL is not a URL: ${raw}`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash)
+    throw new ConfigError(`CASETRAIL_PUBLIC_URL must be a plain http(s) address: ${raw}`);
+  return raw.replace(/\/+$/, '');
+}
+
 export function readEntryConfig(env: Record<string, string | undefined> = process.env): EntryConfig {
-  const production = env.NODE_ENV === 'production';
+  const production = !DEV_NODE_ENVS.includes(env.NODE_ENV ?? '');
   const devLogin = env.CASETRAIL_DEV_LOGIN === '1' || env.CASETRAIL_DEV_LOGIN === 'true';
   if (production && devLogin) {
     throw new ConfigError(
-      'Refusing to start: CASETRAIL_DEV_LOGIN is set while NODE_ENV=production. ' +
-        'Dev login lets anyone act as a seeded person; unset CASETRAIL_DEV_LOGIN for production.',
+      `Refusing to start: CASETRAIL_DEV_LOGIN is set while NODE_ENV=${env.NODE_ENV}. ` +
+        'Dev login lets anyone act as a seeded person: it runs only with NODE_ENV unset, development or test.',
     );
   }
   const port = Number(env.PORT ?? 8787);
@@ -116,6 +155,8 @@ export function readEntryConfig(env: Record<string, string | undefined> = proces
     sealIntervalMinutes: wholeNumber(env, 'CASETRAIL_SEAL_INTERVAL_MINUTES', 60),
     production,
     devLogin,
+    trustedProxies: readTrustedProxies(env),
+    publicBaseUrl: readPublicBaseUrl(env),
     host: env.HOST ?? '127.0.0.1',
     port,
     dataDir: path.resolve(env.CASETRAIL_DATA_DIR ?? 'data'),

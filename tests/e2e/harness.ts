@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
-const H5_DIR = path.join(ROOT, 'dist', 'h5');
+const H5_DIR = path.resolve(ROOT, process.env.CASETRAIL_H5_OUT ?? path.join('dist', 'h5'));
 const H5_SOURCES = ['src', 'contract', 'config'];
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 

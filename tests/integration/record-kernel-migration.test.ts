@@ -11,6 +11,7 @@ import { updateEvidence } from '../../server/updates/updates.rules';
 import { statementEvidence } from '../../server/statements/statements.rules';
 import { openSqlite, sqliteFileIn, type Db } from '../../server/platform/database';
 import { migrate, migrateTo } from '../../server/platform/migrate';
+import { MIGRATIONS } from '../../server/platform/migrations/index';
 import { openPostgres } from '../../server/platform/postgres';
 import type { ActionName } from '../../contract/index';
 
@@ -316,13 +317,15 @@ describe('migrating to the record kernel', () => {
     expect(chainBefore.valid).toBe(true);
 
     const eventsBefore = await readCaseEvents(db, 'case-0001');
-    expect(await migrate(db)).toEqual([
+    const applied = await migrate(db);
+    expect(applied.slice(0, 5)).toEqual([
       '0003-record-kernel',
       '0004-answer-warnings',
       '0005-evidence',
       '0006-communication',
       '0007-notifications',
     ]);
+    expect(applied).toEqual(Object.keys(MIGRATIONS).filter((name) => name > '0002'));
     const app = await createCasetrail({ db, clock: () => new Date(at(60)) });
 
     // The old chain is kept as it was; 0005 adds one checkpoint committing the rows as they now stand.
