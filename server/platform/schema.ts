@@ -27,6 +27,7 @@ export interface Database {
   notify_credits: NotifyCreditsTable;
   firm_log: FirmLogTable;
   firm_timestamps: FirmTimestampsTable;
+  rate_limit_hits: RateLimitHitsTable;
 }
 
 /** The case-chain position of the event that committed to an evidence row (null: a view that is not evidence). */
@@ -327,4 +328,18 @@ export interface FirmTimestampsTable {
   gen_time: string;
   serial: string;
   created_at: string;
+}
+
+/**
+ * Rate-limit counters (server/core/rate-limit.ts): not evidence. A refused attempt adds to its counter by design
+ * (that is how it is counted), so a "refused input changes nothing" check leaves this table out.
+ */
+export interface RateLimitHitsTable {
+  /** `<action>:<account|address>:<window seconds>`. */
+  rule: string;
+  /** SHA-256 of the subject or the source address: the table holds neither in clear. */
+  key_hash: string;
+  window_start: string;
+  expires_at: string;
+  hits: number;
 }
