@@ -16,6 +16,11 @@ export const ERROR_MESSAGES = {
   'INVITE.USED': '该邀请已被使用，请联系律师重新邀请',
   'INVITE.EXPIRED': '该邀请已过期，请联系律师重新邀请',
   'INVITE.ALREADY_MEMBER': '您已是该案件的成员',
+  'INVITE.REVOKED': '该邀请已被律师撤回，请联系律师重新邀请',
+  'INVITE.ALREADY_DECIDED': '该入驻申请已处理',
+  'MEMBER.CANNOT_REMOVE_SELF': '不能将自己移出案件',
+  'MEMBER.LAST_LAWYER': '案件至少需要保留一位律师',
+  'MEMBER.ALREADY_REMOVED': '该成员已被移出案件',
   'LAWYER.PROFILE_REQUIRED': '请先完善律师执业信息',
   'CASE.STAGE_NOT_FOUND': '所选阶段不存在',
   'UPDATE.NOTHING_CHANGED': '更正内容与当前版本相同',
@@ -50,6 +55,10 @@ export const ERROR_MESSAGES = {
   'TASK.WRONG_STATE': '该事项当前状态不允许此操作',
   'TASK.REASON_REQUIRED': '退回时请填写原因',
   'PROFILE.CONTACT_MISSING': '要向客户展示的联系方式尚未填写',
+  'PRIVACY.CONSENT_REQUIRED': '请先阅读并同意《律程用户隐私保护指引》',
+  'PRIVACY.VERSION_OUTDATED': '隐私保护指引已更新，请阅读新版本后再同意',
+  'ACCOUNT.LAWYER_HAS_CASES': '您仍是案件的承办律师，请先由律所将案件转交其他律师后再注销',
+  'ACCOUNT.ADMIN_CONFIGURED': '律所管理员账号由律所配置，不能在应用内注销',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -64,6 +73,8 @@ export interface ApiError {
   code: ErrorCode;
   message: string;
   issues?: FieldIssue[];
+  /** RATE_LIMITED only: seconds until the refused action may be tried again (the message says it in words). */
+  retryAfterSeconds?: number;
 }
 
 /** Builds the error object for a code, with its Chinese message. */

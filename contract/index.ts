@@ -5,6 +5,7 @@ import { evidenceActions } from './evidence';
 import { inviteActions } from './invites';
 import { memoActions } from './memos';
 import { notificationActions } from './notifications';
+import { privacyActions } from './privacy';
 import { requestActions } from './requests';
 import { sessionActions } from './session';
 import { statementActions } from './statements';
@@ -30,6 +31,7 @@ export const actions = {
   ...taskActions,
   ...workbenchActions,
   ...notificationActions,
+  ...privacyActions,
 } as const;
 
 export type Actions = typeof actions;

@@ -33,6 +33,12 @@ export const AUTHORIZATION_MATRIX: Record<ActionName, readonly MatrixRole[]> = {
   'admin.listLawyers': ADMIN,
   'invite.createClient': CASE_LAWYER,
   'invite.redeem': ALL,
+  'invite.preview': ALL,
+  'invite.list': CASE_LAWYER,
+  'invite.revoke': CASE_LAWYER,
+  'member.remove': CASE_LAWYER,
+  'admin.confirmLawyer': ADMIN,
+  'admin.rejectLawyer': ADMIN,
   'case.create': LAWYERS,
   'case.list': ALL,
   'case.get': MEMBERS,
@@ -81,4 +87,11 @@ export const AUTHORIZATION_MATRIX: Record<ActionName, readonly MatrixRole[]> = {
   'notification.markSeen': MEMBERS,
   // The demo's 消息预览 (the harness runs in demo mode); outside the demo it answers NOT_FOUND to everyone.
   'notification.preview': ALL,
+  // Every person's own standing and data; deletion is refused in the handler (typed codes) to admins and to
+  // lawyers who still hold cases.
+  'privacy.status': ALL,
+  'privacy.consent': ALL,
+  'privacy.withdraw': ALL,
+  'account.export': ALL,
+  'account.delete': ALL,
 };

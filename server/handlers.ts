@@ -10,7 +10,15 @@ import { caseVerifyLog, evidenceSeal } from './evidence/evidence.actions';
 import { caseExport } from './evidence/export.actions';
 import { caseContact } from './contact/contact.actions';
 import type { Handlers } from './core/action';
-import { adminInviteLawyer, inviteCreateClient, inviteRedeem } from './invites/invites.actions';
+import {
+  adminInviteLawyer,
+  inviteCreateClient,
+  inviteList,
+  invitePreview,
+  inviteRedeem,
+  inviteRevoke,
+  memberRemove,
+} from './invites/invites.actions';
 import {
   memoConfirm,
   memoCorrect,
@@ -27,7 +35,11 @@ import {
   requestList,
   requestMarkRead,
 } from './requests/requests.actions';
-import { adminListLawyers } from './session/admin.actions';
+import { adminConfirmLawyer, adminListLawyers, adminRejectLawyer } from './session/admin.actions';
+import { accountDelete } from './privacy/account-delete';
+import { accountExport } from './privacy/account-export.actions';
+import { requireConsentOnWrites } from './privacy/consent-gate';
+import { privacyConsent, privacyStatus, privacyWithdraw } from './privacy/privacy.actions';
 import { profileUpdate, sessionMe } from './session/session.actions';
 import {
   statementAcknowledge,
@@ -47,14 +59,23 @@ import { taskAssign, taskComplete, taskGet, taskList, taskReview } from './tasks
 import { updateCorrect, updateGet, updateMarkRead, updatePublish } from './updates/updates.actions';
 import { workbenchGet } from './workbench/workbench.actions';
 
-/** Every action of the contract, with its handler. A missing entry is a type error. */
-export const handlers: Handlers = {
+/**
+ * Every action of the contract, with its handler. A missing entry is a type error. Writes are refused to a person
+ * who withdrew consent to the privacy notice (server/privacy/consent-gate.ts).
+ */
+export const handlers: Handlers = requireConsentOnWrites({
   'session.me': sessionMe,
   'profile.update': profileUpdate,
   'admin.inviteLawyer': adminInviteLawyer,
   'admin.listLawyers': adminListLawyers,
   'invite.createClient': inviteCreateClient,
   'invite.redeem': inviteRedeem,
+  'invite.preview': invitePreview,
+  'invite.list': inviteList,
+  'invite.revoke': inviteRevoke,
+  'member.remove': memberRemove,
+  'admin.confirmLawyer': adminConfirmLawyer,
+  'admin.rejectLawyer': adminRejectLawyer,
   'case.create': caseCreate,
   'case.list': caseList,
   'case.get': caseGet,
@@ -102,4 +123,9 @@ export const handlers: Handlers = {
   'notification.markSeen': notificationMarkSeen,
   'notification.preview': notificationPreview,
   'workbench.get': workbenchGet,
-};
+  'privacy.status': privacyStatus,
+  'privacy.consent': privacyConsent,
+  'privacy.withdraw': privacyWithdraw,
+  'account.export': accountExport,
+  'account.delete': accountDelete,
+});

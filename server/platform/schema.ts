@@ -27,6 +27,7 @@ export interface Database {
   notify_credits: NotifyCreditsTable;
   firm_log: FirmLogTable;
   firm_timestamps: FirmTimestampsTable;
+  privacy_consents: PrivacyConsentsTable;
   rate_limit_hits: RateLimitHitsTable;
 }
 
@@ -43,6 +44,8 @@ export interface UsersTable {
   is_admin: number;
   is_lawyer: number;
   created_at: string;
+  /** When the person deleted their account (0009): `subject` is then unlinked and personal fields cleared. */
+  deleted_at: string | null;
 }
 
 export interface LawyerProfilesTable {
@@ -83,6 +86,13 @@ export interface InvitesTable {
   expires_at: string;
   used_at: string | null;
   used_by: string | null;
+  /** The lawyer withdrew the unused invite (0008). */
+  revoked_at: string | null;
+  revoked_by: string | null;
+  /** A redeemed lawyer invite: the admin's decision on the redeemer (null: waiting). Client invites: null. */
+  decision: 'confirmed' | 'rejected' | null;
+  decided_at: string | null;
+  decided_by: string | null;
 }
 
 export interface CasesTable {
@@ -111,6 +121,9 @@ export interface CaseMembersTable extends CommittedByEvent {
   role: MemberRole;
   joined_at: string;
   invite_id: string | null;
+  /** Removed by a lawyer of the case (0008): no access from then on; the row stays as evidence of joining. */
+  removed_at: string | null;
+  removed_by: string | null;
 }
 
 export interface CaseEventsTable {
@@ -342,4 +355,19 @@ export interface RateLimitHitsTable {
   window_start: string;
   expires_at: string;
   hits: number;
+}
+
+/**
+ * Each time a person agrees to, withdraws from, or deletes their account under the privacy notice (0009). Rows
+ * are appended; the newest (`seq`) is the person's standing.
+ */
+export interface PrivacyConsentsTable {
+  user_id: string;
+  /** 1, 2, 3 … per user. */
+  seq: number;
+  kind: 'consent' | 'withdraw' | 'delete';
+  /** The notice version shown (contract/privacy-version.ts). */
+  version: string;
+  at: string;
+  request_id: string;
 }

@@ -1,4 +1,6 @@
 import { ACTION_NAMES, DENY_CODES, type ActionInput, type ActionName } from '../../contract/index';
+import { ACCOUNT_DELETE_CONFIRMATION } from '../../contract/privacy';
+import { PRIVACY_NOTICE_VERSION } from '../../contract/privacy-version';
 import { AUTHORIZATION_MATRIX, ROLES, type MatrixRole } from '../../server/authorization-matrix';
 import { ADMIN, openHarness, sampleUpdate, setUpFirm, type Harness } from '../fixtures/api-harness';
 import { memoInputOf, publishMemo, sampleMemo } from '../fixtures/memos';
@@ -36,6 +38,29 @@ const PAYLOADS: { [A in ActionName]: (fx: Fixture, role: MatrixRole) => Promise<
     code: (await fx.h.ok(fx.subjects.lawyer, 'invite.createClient', { caseId: fx.caseId, clientName: null }))
       .code,
   }),
+  'invite.preview': async (fx) => ({
+    code: (await fx.h.ok(fx.subjects.lawyer, 'invite.createClient', { caseId: fx.caseId, clientName: null }))
+      .code,
+  }),
+  'invite.list': async (fx) => ({ caseId: fx.caseId }),
+  'invite.revoke': async (fx) => ({
+    inviteId: (
+      await fx.h.ok(fx.subjects.lawyer, 'invite.createClient', { caseId: fx.caseId, clientName: null })
+    ).inviteId,
+  }),
+  'member.remove': async (fx, role) => {
+    const subject = `wx:o-removable-${role}`;
+    const invite = await fx.h.ok(fx.subjects.lawyer, 'invite.createClient', {
+      caseId: fx.caseId,
+      clientName: null,
+    });
+    await fx.h.ok(subject, 'invite.redeem', { code: invite.code });
+    return { caseId: fx.caseId, userId: (await fx.h.ok(subject, 'session.me', {})).userId };
+  },
+  'admin.confirmLawyer': async (fx, role) => ({
+    inviteId: await redeemedLawyerInvite(fx, `confirm-${role}`),
+  }),
+  'admin.rejectLawyer': async (fx, role) => ({ inviteId: await redeemedLawyerInvite(fx, `reject-${role}`) }),
   'case.create': async () => ({
     title: '新案件',
     caseType: '民事',
@@ -110,7 +135,19 @@ const PAYLOADS: { [A in ActionName]: (fx: Fixture, role: MatrixRole) => Promise<
   'notification.list': async (fx) => ({ caseId: fx.caseId }),
   'notification.markSeen': async (fx) => ({ caseId: fx.caseId }),
   'notification.preview': async () => ({}),
+  'privacy.status': async () => ({}),
+  'privacy.consent': async () => ({ version: PRIVACY_NOTICE_VERSION }),
+  'privacy.withdraw': async () => ({}),
+  'account.export': async () => ({}),
+  'account.delete': async () => ({ confirm: ACCOUNT_DELETE_CONFIRMATION }),
 };
+
+/** A lawyer invite someone redeemed, waiting for the admin's decision. */
+async function redeemedLawyerInvite(fx: Fixture, tag: string): Promise<string> {
+  const invite = await fx.h.ok(ADMIN, 'admin.inviteLawyer', { name: '赵律师' });
+  await fx.h.ok(`wx:o-pending-${tag}`, 'invite.redeem', { code: invite.code });
+  return invite.inviteId;
+}
 
 async function fixture(): Promise<Fixture> {
   const h = await openHarness();
