@@ -46,6 +46,7 @@ export async function openFirm(store: Store): Promise<Firm> {
   const call = caller(app);
   const lawyerInvite = await call(ADMIN, 'admin.inviteLawyer', { name: '张律师' });
   await call(LAWYER, 'invite.redeem', { code: lawyerInvite.code });
+  await call(ADMIN, 'admin.confirmLawyer', { inviteId: lawyerInvite.inviteId });
   await call(LAWYER, 'profile.update', {
     name: '张律师',
     firm: '示例律师事务所',

@@ -52,7 +52,15 @@ export async function addMember(
     alsoCommits?: RowCommitment[];
   },
 ): Promise<void> {
-  const row = { case_id: m.caseId, user_id: m.userId, role: m.role, joined_at: m.now, invite_id: m.inviteId };
+  const row = {
+    case_id: m.caseId,
+    user_id: m.userId,
+    role: m.role,
+    joined_at: m.now,
+    invite_id: m.inviteId,
+    removed_at: null,
+    removed_by: null,
+  };
   await insertCommitted(db, 'case_members', row, { caseId: m.caseId, at: m.now, ...event });
   // A new member has read nothing: every update or memo by someone else is news to them (both are published
   // with `countsAsUnread`). Counted once, at joining.
@@ -82,6 +90,7 @@ export async function findMembership(db: Db, caseId: string, userId: string): Pr
     .select('role')
     .where('case_id', '=', caseId)
     .where('user_id', '=', userId)
+    .where('removed_at', 'is', null)
     .executeTakeFirst();
   return row?.role ?? null;
 }
@@ -134,7 +143,10 @@ export async function listCaseSummaries(
   const query = db
     .selectFrom(chosen.as('st'))
     .innerJoin('case_members as m', (j) =>
-      j.onRef('m.case_id', '=', 'st.case_id').onRef('m.user_id', '=', 'st.user_id'),
+      j
+        .onRef('m.case_id', '=', 'st.case_id')
+        .onRef('m.user_id', '=', 'st.user_id')
+        .on('m.removed_at', 'is', null),
     )
     .innerJoin('cases as c', 'c.id', 'st.case_id')
     .innerJoin('case_stages as s', (j) =>
@@ -142,7 +154,7 @@ export async function listCaseSummaries(
     )
     // The case's lawyers, one row each, read from the chosen page by the members' primary key.
     .leftJoin('case_members as lm', (j) =>
-      j.onRef('lm.case_id', '=', 'st.case_id').on('lm.role', '=', 'lawyer'),
+      j.onRef('lm.case_id', '=', 'st.case_id').on('lm.role', '=', 'lawyer').on('lm.removed_at', 'is', null),
     )
     .leftJoin('users as lu', 'lu.id', 'lm.user_id')
     .select([
@@ -219,6 +231,7 @@ export async function getCaseDetail(db: Db, caseId: string, userId: string): Pro
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select(['m.user_id', 'u.display_name', 'm.role', 'm.joined_at'])
     .where('m.case_id', '=', caseId)
+    .where('m.removed_at', 'is', null)
     .orderBy('m.joined_at')
     .execute();
   return {
@@ -269,6 +282,7 @@ export function caseClients(db: Db, caseId: string) {
     .select(['m.user_id', 'u.display_name'])
     .where('m.case_id', '=', caseId)
     .where('m.role', '=', 'client')
+    .where('m.removed_at', 'is', null)
     .orderBy('m.joined_at')
     .execute();
 }
@@ -281,6 +295,7 @@ export function caseLawyers(db: Db, caseId: string) {
     .select(['m.user_id', 'u.display_name'])
     .where('m.case_id', '=', caseId)
     .where('m.role', '=', 'lawyer')
+    .where('m.removed_at', 'is', null)
     .orderBy('m.joined_at')
     .execute();
 }
@@ -293,6 +308,7 @@ export async function clientCounts(db: Db, caseIds: string[]): Promise<Map<strin
     .select(['case_id', (e) => e.fn.countAll<number>().as('n')])
     .where('case_id', 'in', [...new Set(caseIds)])
     .where('role', '=', 'client')
+    .where('removed_at', 'is', null)
     .groupBy('case_id')
     .execute();
   return new Map(rows.map((r) => [r.case_id, Number(r.n)]));

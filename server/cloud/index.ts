@@ -30,7 +30,7 @@ export const main = createCloudMain(
     return createCasetrail({
       db,
       adminSubjects: config.adminSubjects,
-      config: { tsa: config.tsa, notify: config.notify },
+      config: { tsa: config.tsa, notify: config.notify, publicBaseUrl: config.publicBaseUrl },
     });
   },
   // The `notify` timer trigger sends through cloud.openapi (no appid or secret needed in the cloud).

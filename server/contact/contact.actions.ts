@@ -28,6 +28,7 @@ async function contactCards(db: Db, caseId: string): Promise<ContactCard[]> {
     .select(['m.user_id', 'm.joined_at', 'u.display_name', 'c.created_by'])
     .where('m.case_id', '=', caseId)
     .where('m.role', '=', 'lawyer')
+    .where('m.removed_at', 'is', null)
     .execute();
   if (lawyers.length === 0) return [];
   const profiles = new Map(

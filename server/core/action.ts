@@ -51,6 +51,11 @@ export interface ServerConfig {
   tsa: TsaConfig;
   /** How notices reach people: WeChat subscribe messages, the demo's recorder, or the app only. */
   notify: NotifyConfig;
+  /**
+   * The address people reach the app at (CASETRAIL_PUBLIC_URL): invite links and QR codes point there. Unset or
+   * null: invites carry no link and the H5 page uses its own address.
+   */
+  publicBaseUrl?: string | null;
 }
 
 /** A context whose caller is known to have a user row (everything but `anyone` access guarantees it). */

@@ -30,6 +30,8 @@ export async function authorize(
         .select('role')
         .where('case_id', '=', caseId)
         .where('user_id', '=', caller.user.id)
+        // A member the case's lawyer removed is an outsider from that moment: the case does not exist for them.
+        .where('removed_at', 'is', null)
         .executeTakeFirst();
       if (!member) return fail('NOT_FOUND');
       if (!access.roles.includes(member.role)) return fail('FORBIDDEN');

@@ -16,6 +16,8 @@ export type CaseEventType =
   | 'case.created'
   | 'invite.created'
   | 'member.joined'
+  | 'member.removed'
+  | 'invite.revoked'
   | 'update.published'
   | 'update.corrected'
   | 'update.read'

@@ -28,6 +28,8 @@ const EVENT_LABELS: Record<string, string> = {
   'case.created': '创建案件',
   'invite.created': '生成邀请',
   'member.joined': '成员加入',
+  'member.removed': '律师移出成员',
+  'invite.revoked': '撤回邀请',
   'update.published': '发布进展更新',
   'update.corrected': '更正进展更新',
   'update.read': '客户阅读进展',

@@ -3,6 +3,7 @@ import {
   CODE_LENGTH,
   encodeInviteCode,
   formatInviteCode,
+  inviteLink,
   inviteState,
   normalizeInviteCode,
 } from './invite-code.rules';
@@ -36,5 +37,20 @@ describe('invite codes', () => {
     expect(inviteState({ used_at: null, expires_at: '2026-03-02T00:00:00.000Z' }, now)).toBe('open');
     expect(inviteState({ used_at: now, expires_at: '2026-03-02T00:00:00.000Z' }, now)).toBe('used');
     expect(inviteState({ used_at: null, expires_at: now }, now)).toBe('expired');
+    expect(inviteState({ used_at: null, expires_at: '2026-03-02T00:00:00.000Z', revoked_at: now }, now)).toBe(
+      'revoked',
+    );
+    // A used invite stays used whatever happens after (the lawyer cannot revoke who already joined).
+    expect(inviteState({ used_at: now, expires_at: now, revoked_at: now }, now)).toBe('used');
+  });
+
+  it('links to the join page on the public address, with or without a trailing slash', () => {
+    expect(inviteLink('https://casetrail.example.cn/', 'ABCD')).toBe(
+      'https://casetrail.example.cn/#/pages/join/index?code=ABCD',
+    );
+    expect(inviteLink('https://casetrail.example.cn', 'ABCD')).toBe(
+      'https://casetrail.example.cn/#/pages/join/index?code=ABCD',
+    );
+    expect(inviteLink(null, 'ABCD')).toBeNull();
   });
 });

@@ -40,16 +40,26 @@ export function normalizeInviteCode(input: string): string | null {
   return cleaned;
 }
 
-export type InviteState = 'open' | 'used' | 'expired';
+export type InviteState = 'open' | 'used' | 'expired' | 'revoked';
 
 export function inviteState(
-  invite: { used_at: string | null; expires_at: string },
+  invite: { used_at: string | null; expires_at: string; revoked_at?: string | null },
   now: string,
 ): InviteState {
   if (invite.used_at) return 'used';
+  if (invite.revoked_at) return 'revoked';
   return invite.expires_at <= now ? 'expired' : 'open';
 }
 
 export function invitePath(code: string): string {
   return `/pages/join/index?code=${code}`;
+}
+
+/**
+ * The join page on the deployment's public web address (`CASETRAIL_PUBLIC_URL`), the H5 hash route; null when
+ * the deployment names none.
+ */
+export function inviteLink(publicBaseUrl: string | null | undefined, code: string): string | null {
+  if (!publicBaseUrl) return null;
+  return `${publicBaseUrl.replace(/\/+$/, '')}/#${invitePath(code)}`;
 }

@@ -2,7 +2,7 @@ import { newId, randomSecret, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
 import type { InvitesTable } from '../platform/schema';
 import type { Invite } from '../../contract/invites';
-import { CODE_LENGTH, encodeInviteCode, formatInviteCode, invitePath } from './invite-code.rules';
+import { CODE_LENGTH, encodeInviteCode, formatInviteCode, inviteLink, invitePath } from './invite-code.rules';
 
 /** Creates an invite and returns it with its code; only the code's hash is stored. */
 export async function createInvite(
@@ -14,6 +14,7 @@ export async function createInvite(
     createdBy: string;
     now: string;
     ttlHours: number;
+    publicBaseUrl?: string | null;
   },
 ): Promise<Invite> {
   const code = encodeInviteCode(randomSecret(Math.ceil((CODE_LENGTH * 5) / 8)));
@@ -34,20 +35,32 @@ export async function createInvite(
       used_by: null,
     })
     .execute();
-  return { inviteId: id, kind: args.kind, code: formatInviteCode(code), path: invitePath(code), expiresAt };
+  return {
+    inviteId: id,
+    kind: args.kind,
+    code: formatInviteCode(code),
+    path: invitePath(code),
+    link: inviteLink(args.publicBaseUrl, code),
+    expiresAt,
+  };
 }
 
 /**
  * Gives an open invite a new code (only its hash is stored) and returns it; the previous code stops working.
  * Used when the request that created the invite is replayed: its stored answer keeps no code.
  */
-export async function reissueInviteCode(db: Db, invite: InvitesTable): Promise<Invite | null> {
+export async function reissueInviteCode(
+  db: Db,
+  invite: InvitesTable,
+  publicBaseUrl?: string | null,
+): Promise<Invite | null> {
   const code = encodeInviteCode(randomSecret(Math.ceil((CODE_LENGTH * 5) / 8)));
   const result = await db
     .updateTable('invites')
     .set({ code_hash: sha256Hex(code) })
     .where('id', '=', invite.id)
     .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return null;
   return {
@@ -55,6 +68,7 @@ export async function reissueInviteCode(db: Db, invite: InvitesTable): Promise<I
     kind: invite.kind,
     code: formatInviteCode(code),
     path: invitePath(code),
+    link: inviteLink(publicBaseUrl, code),
     expiresAt: invite.expires_at,
   };
 }
@@ -78,6 +92,78 @@ export async function consumeInvite(db: Db, inviteId: string, userId: string, no
     .set({ used_at: now, used_by: userId })
     .where('id', '=', inviteId)
     .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** A case's invites, newest first, with who created each and who (if anyone) joined through it. */
+export function caseInvites(db: Db, caseId: string) {
+  return db
+    .selectFrom('invites as i')
+    .innerJoin('users as c', 'c.id', 'i.created_by')
+    .leftJoin('users as u', 'u.id', 'i.used_by')
+    .select([
+      'i.id',
+      'i.intended_name',
+      'i.created_at',
+      'i.expires_at',
+      'i.used_at',
+      'i.used_by',
+      'i.revoked_at',
+      'c.display_name as created_by_name',
+      'u.display_name as used_by_name',
+    ])
+    .where('i.case_id', '=', caseId)
+    .orderBy('i.created_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .execute();
+}
+
+/** Every member of a case, current and removed, by when they joined. */
+export function caseMembersWithRemovals(db: Db, caseId: string) {
+  return db
+    .selectFrom('case_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('users as r', 'r.id', 'm.removed_by')
+    .select([
+      'm.user_id',
+      'u.display_name',
+      'm.role',
+      'm.joined_at',
+      'm.removed_at',
+      'r.display_name as removed_by_name',
+    ])
+    .where('m.case_id', '=', caseId)
+    .orderBy('m.joined_at')
+    .orderBy('m.user_id')
+    .execute();
+}
+
+/** Redeemed lawyer invites waiting for the admin, oldest first, with what the admin needs to judge the redeemer. */
+export function pendingEnrolments(db: Db) {
+  return db
+    .selectFrom('invites as i')
+    .innerJoin('users as u', 'u.id', 'i.used_by')
+    .select([
+      'i.id',
+      'i.intended_name',
+      'i.used_at',
+      'u.id as user_id',
+      'u.display_name',
+      'u.created_at as account_created_at',
+      (eb) =>
+        eb
+          .selectFrom('case_members as m')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('m.user_id', '=', 'u.id')
+          .where('m.role', '=', 'client')
+          .where('m.removed_at', 'is', null)
+          .as('client_case_count'),
+    ])
+    .where('i.kind', '=', 'lawyer')
+    .where('i.used_at', 'is not', null)
+    .where('i.decision', 'is', null)
+    .orderBy('i.used_at')
+    .execute();
 }

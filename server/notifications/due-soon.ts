@@ -30,7 +30,11 @@ export async function queueDueSoonTasks(db: Db, now: string, mode: NotifyConfig[
     .selectFrom('records as r')
     .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
     .innerJoin('case_members as m', (j) =>
-      j.onRef('m.case_id', '=', 'r.case_id').on('m.role', '=', 'client').on('m.user_id', '=', assigneeId),
+      j
+        .onRef('m.case_id', '=', 'r.case_id')
+        .on('m.role', '=', 'client')
+        .on('m.user_id', '=', assigneeId)
+        .on('m.removed_at', 'is', null),
     )
     .select([
       'r.id',

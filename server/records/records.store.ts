@@ -612,6 +612,7 @@ export async function acknowledgedByClients(db: Db, versionIds: string[]): Promi
     .where('a.version_id', 'in', versionIds)
     .where('a.kind', '=', 'acknowledged')
     .where('m.role', '=', 'client')
+    .where('m.removed_at', 'is', null)
     .groupBy('a.version_id')
     .execute();
   return new Map(rows.map((r) => [r.version_id, Number(r.n)]));

@@ -59,6 +59,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     .execute();
   const lawyerInvite = await as(admin.subject, 'admin.inviteLawyer', { name: lawyer.displayName });
   await as(lawyer.subject, 'invite.redeem', { code: lawyerInvite.code });
+  await as(admin.subject, 'admin.confirmLawyer', { inviteId: lawyerInvite.inviteId });
   await as(lawyer.subject, 'profile.update', {
     name: lawyer.displayName,
     firm: '示例律师事务所',

@@ -1,5 +1,7 @@
-import type { ActionHandler } from '../core/action';
-import { ok } from '../core/result';
+import { userContext, type ActionHandler, type UserContext } from '../core/action';
+import { fail, ok, type Result } from '../core/result';
+import { pendingEnrolments } from '../invites/invites.store';
+import { DEFAULT_DISPLAY_NAME } from './users.store';
 
 export const adminListLawyers: ActionHandler<'admin.listLawyers'> = {
   access: { kind: 'admin' },
@@ -19,6 +21,7 @@ export const adminListLawyers: ActionHandler<'admin.listLawyers'> = {
             .select((e) => e.fn.countAll<number>().as('n'))
             .whereRef('m.user_id', '=', 'u.id')
             .where('m.role', '=', 'lawyer')
+            .where('m.removed_at', 'is', null)
             .as('case_count'),
       ])
       .where('u.is_lawyer', '=', 1)
@@ -29,9 +32,11 @@ export const adminListLawyers: ActionHandler<'admin.listLawyers'> = {
       .select(['id', 'intended_name', 'expires_at'])
       .where('kind', '=', 'lawyer')
       .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
       .where('expires_at', '>', ctx.now)
       .orderBy('created_at', 'desc')
       .execute();
+    const enrolments = await pendingEnrolments(ctx.db);
     return ok({
       lawyers: lawyers.map((l) => ({
         userId: l.id,
@@ -46,6 +51,66 @@ export const adminListLawyers: ActionHandler<'admin.listLawyers'> = {
         name: p.intended_name ?? '',
         expiresAt: p.expires_at,
       })),
+      pendingEnrolments: enrolments.map((e) => ({
+        inviteId: e.id,
+        invitedName: e.intended_name ?? '',
+        redeemer: {
+          userId: e.user_id,
+          displayName: e.display_name,
+          accountCreatedAt: e.account_created_at,
+          clientCaseCount: Number(e.client_case_count),
+        },
+        redeemedAt: e.used_at as string,
+      })),
     });
   },
+};
+
+type Decision = { inviteId: string; userId: string; decision: 'confirmed' | 'rejected'; decidedAt: string };
+
+/**
+ * Records the admin's decision on a redeemed lawyer invite, once. Confirming makes the redeemer a lawyer (and
+ * gives an account that has no name of its own the name on the invite); rejecting leaves them as they were.
+ */
+async function decide(
+  ctx: UserContext,
+  inviteId: string,
+  decision: 'confirmed' | 'rejected',
+): Promise<Result<Decision>> {
+  const invite = await ctx.db
+    .selectFrom('invites')
+    .select(['id', 'kind', 'used_by', 'decision', 'intended_name'])
+    .where('id', '=', inviteId)
+    .executeTakeFirst();
+  if (!invite || invite.kind !== 'lawyer' || !invite.used_by) return fail('NOT_FOUND');
+  if (invite.decision) return fail('INVITE.ALREADY_DECIDED');
+  const updated = await ctx.db
+    .updateTable('invites')
+    .set({ decision, decided_at: ctx.now, decided_by: ctx.caller.user.id })
+    .where('id', '=', inviteId)
+    .where('decision', 'is', null)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return fail('INVITE.ALREADY_DECIDED');
+  if (decision === 'confirmed') {
+    await ctx.db.updateTable('users').set({ is_lawyer: 1 }).where('id', '=', invite.used_by).execute();
+    if (invite.intended_name) {
+      await ctx.db
+        .updateTable('users')
+        .set({ display_name: invite.intended_name })
+        .where('id', '=', invite.used_by)
+        .where('display_name', '=', DEFAULT_DISPLAY_NAME)
+        .execute();
+    }
+  }
+  return ok({ inviteId, userId: invite.used_by, decision, decidedAt: ctx.now });
+}
+
+export const adminConfirmLawyer: ActionHandler<'admin.confirmLawyer'> = {
+  access: { kind: 'admin' },
+  run: (ctx, input) => decide(userContext(ctx), input.inviteId, 'confirmed'),
+};
+
+export const adminRejectLawyer: ActionHandler<'admin.rejectLawyer'> = {
+  access: { kind: 'admin' },
+  run: (ctx, input) => decide(userContext(ctx), input.inviteId, 'rejected'),
 };

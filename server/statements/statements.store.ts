@@ -313,7 +313,7 @@ export async function listStatementSummaries(
     .selectFrom('records as s')
     .innerJoin('cases as c', 'c.id', 's.case_id')
     .innerJoin('case_members as m', (j) =>
-      j.onRef('m.case_id', '=', 's.case_id').on('m.user_id', '=', userId),
+      j.onRef('m.case_id', '=', 's.case_id').on('m.user_id', '=', userId).on('m.removed_at', 'is', null),
     )
     .leftJoin('record_versions as v', 'v.id', 's.current_version_id')
     .select([

@@ -138,6 +138,7 @@ export async function findClientOfCase(
     .where('m.case_id', '=', caseId)
     .where('m.user_id', '=', userId)
     .where('m.role', '=', 'client')
+    .where('m.removed_at', 'is', null)
     .executeTakeFirst();
   return row ? { userId: row.user_id, name: row.display_name } : null;
 }

@@ -45,6 +45,7 @@ async function receiptsFor(db: Db, caseId: string, updateId: string, currentVers
     .select(['m.user_id', 'u.display_name'])
     .where('m.case_id', '=', caseId)
     .where('m.role', '=', 'client')
+    .where('m.removed_at', 'is', null)
     .where((e) =>
       e.not(
         e.exists(

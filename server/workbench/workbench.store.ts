@@ -89,7 +89,8 @@ const myRecords = (db: Db, userId: string, kinds: readonly RecordKind[]) =>
           .select('m.user_id')
           .whereRef('m.case_id', '=', 'r.case_id')
           .whereRef('m.user_id', '=', 's.user_id')
-          .where('m.role', '=', 'lawyer'),
+          .where('m.role', '=', 'lawyer')
+          .where('m.removed_at', 'is', null),
       ),
     )
     .select((e) =>
@@ -250,6 +251,7 @@ async function unacknowledged(db: Db, params: Params): Promise<Section> {
       .innerJoin('users as u', 'u.id', 'cm.user_id')
       .where('cm.case_id', '=', sql.ref<string>('r.case_id'))
       .where('cm.role', '=', 'client')
+      .where('cm.removed_at', 'is', null)
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(

@@ -171,6 +171,7 @@ describe('case.contact', () => {
     const invite = await h.ok(ADMIN, 'admin.inviteLawyer', { name: '赵律师' });
     const second = 'wx:o-lawyer-zhao';
     await h.ok(second, 'invite.redeem', { code: invite.code });
+    await h.ok(ADMIN, 'admin.confirmLawyer', { inviteId: invite.inviteId });
     const secondId = (await h.ok(second, 'session.me', {})).userId;
     // No action adds a second lawyer to a case yet: the membership is written as the kernel would.
     h.advance(60_000);
