@@ -6,20 +6,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConfigError, readEntryConfig } from '../server/config';
 
 const root = path.resolve(__dirname, '..');
 const h5Index = path.join(root, 'dist/h5/index.html');
-
-if (process.env.NODE_ENV === 'production') {
-  console.error('npm start runs the demo with dev login; it refuses NODE_ENV=production.');
-  process.exit(1);
-}
-
-if (!fs.existsSync(h5Index)) {
-  console.log('Building the H5 app (first run, ~20 s)…');
-  const build = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
 
 const env = {
   ...process.env,
@@ -29,6 +19,23 @@ const env = {
   // The demo's notification worker drains every 2 s, so the 消息预览 page shows a message right after the act.
   CASETRAIL_NOTIFY_INTERVAL_SECONDS: process.env.CASETRAIL_NOTIFY_INTERVAL_SECONDS ?? '2',
 };
+
+// The server's own configuration rule decides, before anything is built or started: dev login runs only with
+// NODE_ENV unset, development or test (`prod`, `PRODUCTION`, `staging`… refuse), and the rest of the settings hold.
+try {
+  readEntryConfig(env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`npm start runs the demo with dev login. ${error.message}`);
+  process.exit(1);
+}
+
+if (!fs.existsSync(h5Index)) {
+  console.log('Building the H5 app (first run, ~20 s)…');
+  const build = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
 const server = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(root, 'server/http/main.ts')], {
   cwd: root,
   env,

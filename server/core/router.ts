@@ -9,6 +9,7 @@ import type { ActionContext, Caller, Handlers, ServerConfig } from './action';
 import { authorize } from './authorize';
 import { lockCaseChain } from '../events/event-log.store';
 import { fail, type Result } from './result';
+import { checkRateLimit } from './rate-limit';
 
 export interface RouterDeps {
   db: Db;
@@ -108,6 +109,14 @@ async function dispatchUnsafe(
   const subject = identity.subject;
   const payloadHash = definition.mutates ? sha256Hex(canonicalJson(parsed.data)) : '';
   const now = deps.clock().toISOString();
+  // Counted before the action's transaction, so a refused or failed attempt stays counted (rate-limit.ts).
+  const limited = await checkRateLimit(
+    deps.db,
+    name,
+    { subject, sourceIp: identity.sourceIp, requestId: requestId.data },
+    new Date(now),
+  );
+  if (limited) return { ok: false, error: limited };
 
   // Writes run in one transaction. Reads hold the one connection for their few queries (nothing interleaves),
   // without the cost of BEGIN/COMMIT.

@@ -3,6 +3,9 @@ import type { Db } from '../platform/migrate';
 
 export const SESSION_TTL_DAYS = 30;
 
+/** Subjects made by the dev login (`/api/dev/login`) and nothing else: its personas and `dev:new:…`. */
+export const DEV_SUBJECT_PREFIX = 'dev:';
+
 /** Issues a bearer token for a user. The token is returned once; only its SHA-256 is stored. */
 export async function createSession(
   db: Db,
@@ -23,8 +26,24 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The subject behind a live token, or null for an unknown or expired one. */
-export async function subjectForToken(db: Db, token: string, now: Date): Promise<string | null> {
+export interface TokenOptions {
+  /**
+   * Whether identities the dev login made may authenticate. Only a server in dev mode passes true: a server
+   * started without dev login on data a demo wrote must not let its personas in.
+   */
+  allowDev: boolean;
+}
+
+/**
+ * The subject behind a live token, or null for an unknown or expired one — or for a dev identity, unless
+ * `options.allowDev` (the default refuses them).
+ */
+export async function subjectForToken(
+  db: Db,
+  token: string,
+  now: Date,
+  options: TokenOptions = { allowDev: false },
+): Promise<string | null> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -32,9 +51,25 @@ export async function subjectForToken(db: Db, token: string, now: Date): Promise
     .where('s.token_hash', '=', sha256Hex(token))
     .executeTakeFirst();
   if (!row || row.expires_at <= now.toISOString()) return null;
+  if (!options.allowDev && row.subject.startsWith(DEV_SUBJECT_PREFIX)) return null;
   return row.subject;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', sha256Hex(token)).execute();
+}
+
+/** Ends every session of one person (「退出所有设备」). Returns how many there were. */
+export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes sessions that expired before `now`. Returns how many went. */
+export async function pruneSessions(db: Db, now: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

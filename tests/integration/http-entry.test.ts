@@ -192,6 +192,23 @@ describe('entry configuration', () => {
     );
   });
 
+  it.each(['production', 'PRODUCTION', 'prod', 'staging', 'Production ', 'development2'])(
+    'treats NODE_ENV=%j as production: dev login refuses to start',
+    (nodeEnv) => {
+      expect(() => readEntryConfig({ NODE_ENV: nodeEnv, CASETRAIL_DEV_LOGIN: '1' })).toThrow(
+        /Refusing to start: CASETRAIL_DEV_LOGIN.*unset, development or test/,
+      );
+      expect(readEntryConfig({ NODE_ENV: nodeEnv })).toMatchObject({ production: true, devLogin: false });
+    },
+  );
+
+  it.each([undefined, '', 'development', 'test'])('allows dev login with NODE_ENV=%j', (nodeEnv) => {
+    expect(readEntryConfig({ NODE_ENV: nodeEnv, CASETRAIL_DEV_LOGIN: '1' })).toMatchObject({
+      production: false,
+      devLogin: true,
+    });
+  });
+
   it('listens on loopback unless told otherwise and reads admins as WeChat openids', () => {
     const config = readEntryConfig({ CASETRAIL_ADMIN_OPENIDS: 'o-1, o-2' });
     expect(config).toMatchObject({
