@@ -29,7 +29,7 @@ function FieldFrame({
   children: ReactNode;
 }) {
   return (
-    <View className={`ct-field ${error ? 'ct-field--error' : ''}`}>
+    <View className={`ct-field ${error ? 'ct-field--error ct-invalid' : ''}`}>
       <View className="ct-field__label-row">
         <Text className="ct-field__label">
           {label}
@@ -41,12 +41,26 @@ function FieldFrame({
       </View>
       {children}
       {error ? (
-        <Text className="ct-field__error">{error}</Text>
+        <View className="ct-field__error" role="alert">
+          {error}
+        </View>
       ) : hint ? (
         <Text className="ct-field__hint">{hint}</Text>
       ) : null}
     </View>
   );
+}
+
+/**
+ * A form-level error line (a choice, a date, a list), marked so the first one scrolls into view like a field's
+ * error and announced as it appears.
+ */
+export function FormError({ children }: { children?: string }) {
+  return children ? (
+    <View className="form-error ct-invalid" role="alert">
+      {children}
+    </View>
+  ) : null;
 }
 
 /** Characters as the server counts them (code points, so an emoji counts once). */

@@ -11,7 +11,7 @@ export {
   fingerprintRows,
   type EvidenceRow,
 } from './evidence-disclosure';
-export { Field, TextArea, charCount } from './field';
+export { Field, FormError, TextArea, charCount } from './field';
 export {
   BasisLine,
   ItemDiff,

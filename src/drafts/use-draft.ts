@@ -91,7 +91,7 @@ export function useDraft<T>({ key, value, isEmpty, onRestore, delayMs = 400 }: D
       };
     }
     return flush;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- persist reads the latest values
+     
   }, []);
 
   return {

@@ -135,6 +135,9 @@ const Taro = {
   })),
   setClipboardData: jest.fn(async (_options: { data: string }) => ({ errMsg: 'ok' })),
   setNavigationBarTitle: jest.fn(async (_options: { title: string }) => ({ errMsg: 'ok' })),
+  pageScrollTo: jest.fn(async (_options: { selector?: string; scrollTop?: number; offsetTop?: number }) => ({
+    errMsg: 'ok',
+  })),
   startPullDownRefresh: jest.fn(async () => ({ errMsg: 'ok' })),
   stopPullDownRefresh: jest.fn(),
 

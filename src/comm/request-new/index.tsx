@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { REQUEST_LIMITS } from '@contract/limits';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@contract/request-kinds';
 import { isApiFailure } from '@/api';
-import { Button, Card } from '@/components';
+import { Button, Card, FormError } from '@/components';
+import { DraftOffer, useDraft } from '@/drafts';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -48,15 +49,34 @@ function RequestNewPage() {
   const { params } = useRouter();
   const caseId = params.caseId ?? '';
   const aboutUpdateId = params.aboutUpdateId || null;
-  const { api, updates } = useStores();
+  const { api, updates, session } = useStores();
   const [requests] = useState(() => new RequestStore(api));
   const [contact] = useState(() => new ContactStore(api));
   const [category, setCategory] = useState<RequestCategory | null>(null);
   const [body, setBody] = useState('');
-  const { busy, errors, setErrors, run } = useSubmission();
+  const { busy, errors, setErrors, check, run } = useSubmission({
+    values: { category, body, aboutUpdateId },
+    validate: (v): Record<string, string> => ({
+      ...(v.category ? {} : { category: '请选择请求类别' }),
+      ...(v.body.trim() ? {} : { body: '请写下您的请求' }),
+    }),
+  });
+  const draft = useDraft<{ category: RequestCategory | null; body: string }>({
+    key:
+      caseId && session.me
+        ? { userId: session.me.userId, caseId, kind: 'request', recordId: aboutUpdateId ?? undefined }
+        : null,
+    value: useMemo(() => ({ category, body }), [category, body]),
+    isEmpty: (d) => d.body.trim() === '',
+    onRestore: (d) => {
+      setCategory(d.category);
+      setBody(d.body);
+    },
+  });
 
   useLoad(() => {
     if (!signedIn || !caseId) return;
+    void session.ensureLoaded();
     void contact.load(caseId);
     if (aboutUpdateId && !updates.detail(aboutUpdateId)) void updates.load(aboutUpdateId);
   });
@@ -65,18 +85,13 @@ function RequestNewPage() {
   const aboutTitle = aboutUpdateId ? updates.detail(aboutUpdateId)?.versions[0]?.title : null;
 
   const submit = async () => {
-    const missing: Record<string, string> = {};
-    if (!category) missing.category = '请选择请求类别';
-    if (!body.trim()) missing.body = '请写下您的请求';
-    if (Object.keys(missing).length > 0) {
-      setErrors(missing);
-      return;
-    }
+    if (!check()) return;
     await run(
       (options) =>
         requests.create({ caseId, category: category as RequestCategory, body, aboutUpdateId }, options),
       {
         onSuccess: (request) => {
+          draft.clear();
           toastSuccess('已发送');
           Taro.redirectTo({ url: `${routes.request(request.id)}&created=1` });
         },
@@ -92,16 +107,17 @@ function RequestNewPage() {
 
   return (
     <View className="page" id="request-new-page">
+      <DraftOffer draft={draft} />
       {aboutUpdateId ? (
         <View className="request-new__about" id="request-about-update">
           <Text className="request-new__about-text">回复进展：{aboutTitle ?? '…'}</Text>
-          {errors.aboutUpdateId ? <Text className="form-error">{errors.aboutUpdateId}</Text> : null}
+          <FormError>{errors.aboutUpdateId}</FormError>
         </View>
       ) : null}
       <Card>
         <Text className="form-label">请求类别</Text>
         <ChoiceChips choices={CATEGORY_CHOICES} value={category} onChange={setCategory} />
-        {errors.category ? <Text className="form-error">{errors.category}</Text> : null}
+        <FormError>{errors.category}</FormError>
         <GrowingTextArea
           id="request-body-input"
           label="请求内容"

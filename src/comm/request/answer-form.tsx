@@ -7,7 +7,7 @@ import { shanghaiDate } from '@contract/office-hours';
 import { promiseWarnings } from '@contract/promise-guard';
 import { ANSWER_KINDS, ANSWER_KIND_LABELS } from '@contract/request-kinds';
 import { isApiFailure } from '@/api';
-import { Button, Card } from '@/components';
+import { Button, Card, FormError } from '@/components';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { PromiseHint, PromiseSummary, confirmSendDespite } from '../../lawyer/promise-guard-ui';
@@ -61,19 +61,21 @@ export const AnswerForm = observer(function AnswerForm({
   const [kind, setKind] = useState<AnswerKind | null>(null);
   const [text, setText] = useState('');
   const [dueBy, setDueBy] = useState('');
-  const { busy, errors, setErrors, run } = useSubmission();
+  const { busy, errors, setErrors, check, run } = useSubmission({
+    values: { kind, text, dueBy },
+    validate: (v): Record<string, string> => {
+      const missing: Record<string, string> = {};
+      if (!v.kind) missing.kind = '请选择答复、接受或拒绝';
+      if (!v.text.trim()) missing.text = v.kind === 'decline' ? '拒绝时请写明理由' : '此项不能为空';
+      if (v.kind === 'accept' && !v.dueBy) missing.dueBy = '接受请求时请选择完成期限';
+      return missing;
+    },
+  });
   const today = shanghaiDate(Date.now());
   const warnings = promiseWarnings([{ path: 'text', text }]);
 
   const submit = async () => {
-    const missing: Record<string, string> = {};
-    if (!kind) missing.kind = '请选择答复、接受或拒绝';
-    if (!text.trim()) missing.text = kind === 'decline' ? '拒绝时请写明理由' : '此项不能为空';
-    if (kind === 'accept' && !dueBy) missing.dueBy = '接受请求时请选择完成期限';
-    if (Object.keys(missing).length > 0 || !kind) {
-      setErrors(missing);
-      return;
-    }
+    if (!check() || !kind) return;
     if (!(await confirmSendDespite(warnings, '发送'))) return;
     const input = { requestId: request.id, kind, text, dueBy: kind === 'accept' ? dueBy : null };
     await run((options) => store.answer(input, options), {
@@ -91,7 +93,7 @@ export const AnswerForm = observer(function AnswerForm({
   return (
     <Card title="书面答复" id="answer-form">
       <KindChoice value={kind} onChange={setKind} />
-      {errors.kind ? <Text className="form-error">{errors.kind}</Text> : null}
+      <FormError>{errors.kind}</FormError>
       {kind ? (
         <>
           <GrowingTextArea
@@ -125,7 +127,7 @@ export const AnswerForm = observer(function AnswerForm({
               </View>
             </Picker>
           ) : null}
-          {errors.dueBy ? <Text className="form-error">{errors.dueBy}</Text> : null}
+          <FormError>{errors.dueBy}</FormError>
         </>
       ) : (
         <Text className="form-note">

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { CASE_TYPES, STAGE_TEMPLATES, type CaseType } from '@contract/case-types';
 import { LIMITS } from '@contract/limits';
 import { isApiFailure } from '@/api';
-import { Button, Card, Field, StageTracker, stagesWithStatus } from '@/components';
+import { Button, Card, Field, FormError, StageTracker, stagesWithStatus } from '@/components';
 import { toastFailure } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -22,15 +22,15 @@ function CaseNewPage() {
   const [caseNumber, setCaseNumber] = useState('');
   const [court, setCourt] = useState('');
   const [opposingParty, setOpposingParty] = useState('');
-  const { busy, errors, setErrors, run } = useSubmission();
+  const { busy, errors, check, run } = useSubmission({
+    values: { title, caseType, caseNumber, court, opposingParty },
+    validate: (v): Record<string, string> => (v.title.trim() ? {} : { title: '请填写案件名称' }),
+  });
 
   if (!signedIn) return null;
 
   const submit = async () => {
-    if (!title.trim()) {
-      setErrors({ title: '请填写案件名称' });
-      return;
-    }
+    if (!check()) return;
     const input = {
       title,
       caseType,
@@ -74,7 +74,7 @@ function CaseNewPage() {
           value={caseType}
           onChange={setCaseType}
         />
-        {errors.caseType ? <Text className="form-error">{errors.caseType}</Text> : null}
+        <FormError>{errors.caseType}</FormError>
       </Card>
 
       <Card title="阶段预览" extra={`${STAGE_TEMPLATES[caseType].length} 个阶段`}>

@@ -1,12 +1,12 @@
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MemoChannel, MemoResponse } from '@contract/index';
 import { MEMO_LIMITS } from '@contract/limits';
 import { MEMO_CHANNELS, MEMO_CHANNEL_LABELS } from '@contract/memo-channels';
 import { shanghaiParts } from '@contract/office-hours';
-import { Button, Card, EmptyState, Skeleton, TextArea } from '@/components';
+import { Button, Card, EmptyState, FormError, Skeleton, TextArea } from '@/components';
 import {
   MEMO_LISTS,
   defaultParticipants,
@@ -20,6 +20,7 @@ import {
   type MemoForm,
 } from '@/comm/shared/memo-model';
 import { MemoStore } from '@/comm/shared/memo-store';
+import { DraftOffer, useDraft } from '@/drafts';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -32,6 +33,18 @@ import { ParticipantsEditor } from './participants-editor';
 import { PointListEditor } from './point-list-editor';
 import '../form.scss';
 import './index.scss';
+
+/** What a memo draft keeps: the form and, for a correction, the 更正说明. */
+interface MemoDraft {
+  form: MemoForm | null;
+  reason: string;
+}
+
+/** Whether the lawyer wrote anything (the date, time and participants are filled in for them). */
+const hasMemoText = (form: MemoForm) =>
+  form.channel != null ||
+  form.followUp.trim() !== '' ||
+  [...form.matters, ...form.conclusions].some((p) => p.text.trim() !== '');
 
 const channelChoices = MEMO_CHANNELS.map((channel) => ({
   value: channel as MemoChannel | null,
@@ -88,10 +101,31 @@ function MemoEditPage() {
   const [form, setForm] = useState<MemoForm | null>(null);
   const [resolves, setResolves] = useState<Set<string>>(() => new Set());
   const [reason, setReason] = useState('');
-  const { busy, errors, setErrors, run } = useSubmission();
+  const { busy, errors, setErrors, check, run } = useSubmission({
+    values: form ? { ...form, communicatedAt: `${form.date} ${form.time}`, reason, resolves } : undefined,
+    validate: () => {
+      if (!form) return {};
+      const problems = formProblems(form, Date.now());
+      if (correcting && !reason.trim()) problems.reason = '请填写更正说明';
+      return problems;
+    },
+  });
+  const draft = useDraft<MemoDraft>({
+    key:
+      form && caseId && session.me
+        ? { userId: session.me.userId, caseId, kind: memoId ? 'memo-correction' : 'memo', recordId: memoId }
+        : null,
+    value: useMemo(() => ({ form, reason }), [form, reason]),
+    isEmpty: (d) => d.form == null || (!hasMemoText(d.form) && !d.reason.trim()),
+    onRestore: (d) => {
+      if (d.form) setForm(d.form);
+      setReason(d.reason);
+    },
+  });
 
   useLoad(() => {
     if (!signedIn) return;
+    void session.ensureLoaded();
     if (memoId) {
       Taro.setNavigationBarTitle({ title: '更正沟通备忘录' });
       void memos.load(memoId).then((detail) => {
@@ -133,14 +167,11 @@ function MemoEditPage() {
   const openDisputes = memos.detail?.openDisputes ?? [];
   const today = shanghaiParts(Date.now()).date;
   const warnings = memoWarnings(form);
-  /** Sets one part of the form; the error shown beside it goes, since it may no longer hold. */
+  /** Sets one part of the form; its error clears as soon as the part is fixed (useSubmission). */
   const set =
     <K extends keyof MemoForm>(key: K) =>
-    (value: MemoForm[K]) => {
+    (value: MemoForm[K]) =>
       setForm({ ...form, [key]: value });
-      const field = key === 'date' || key === 'time' ? 'communicatedAt' : key;
-      if (errors[field]) setErrors((all) => ({ ...all, [field]: '' }));
-    };
 
   const toggleResolve = (responseId: string) => {
     const next = new Set(resolves);
@@ -150,13 +181,7 @@ function MemoEditPage() {
   };
 
   const submit = async () => {
-    const problems = formProblems(form, Date.now());
-    if (correcting && !reason.trim()) problems.reason = '请填写更正说明';
-    if (Object.keys(problems).length > 0) {
-      setErrors(problems);
-      Taro.showToast({ title: '请补全标出的内容', icon: 'none' });
-      return;
-    }
+    if (!check()) return;
     if (!(await confirmPublishDespite(warnings))) return;
     const memo = memoInputFromForm(form);
     await run(
@@ -166,6 +191,7 @@ function MemoEditPage() {
           : memos.publish(caseId, memo, options),
       {
         onSuccess: (detail) => {
+          draft.clear();
           toastSuccess(correcting ? '已发布更正版本' : '已发布备忘录');
           Taro.redirectTo({ url: routes.memo(detail.id) });
         },
@@ -180,6 +206,7 @@ function MemoEditPage() {
   return (
     <View className="page memo-edit" id="memo-editor">
       {caseTitle ? <Text className="section-title">{caseTitle}</Text> : null}
+      <DraftOffer draft={draft} />
       <Card title="沟通备忘录">
         <Text className="form-label">
           沟通时间<Text className="point-editor__required"> *</Text>
@@ -204,13 +231,13 @@ function MemoEditPage() {
           </Picker>
         </View>
         <Text className="muted memo-edit__tz">北京时间</Text>
-        {errors.communicatedAt ? <Text className="form-error">{errors.communicatedAt}</Text> : null}
+        <FormError>{errors.communicatedAt}</FormError>
 
         <Text className="form-label">
           沟通方式<Text className="point-editor__required"> *</Text>
         </Text>
         <ChoiceChips choices={channelChoices} value={form.channel} onChange={set('channel')} />
-        {errors.channel ? <Text className="form-error">{errors.channel}</Text> : null}
+        <FormError>{errors.channel}</FormError>
 
         <ParticipantsEditor
           names={form.participants}
@@ -256,7 +283,7 @@ function MemoEditPage() {
               onToggle={() => toggleResolve(d.responseId)}
             />
           ))}
-          {errors.resolves ? <Text className="form-error">{errors.resolves}</Text> : null}
+          <FormError>{errors.resolves}</FormError>
         </Card>
       ) : null}
 
@@ -267,10 +294,7 @@ function MemoEditPage() {
             label="为什么更正（客户可见）"
             required
             value={reason}
-            onChange={(value) => {
-              setReason(value);
-              if (errors.reason) setErrors((all) => ({ ...all, reason: '' }));
-            }}
+            onChange={setReason}
             maxLength={MEMO_LIMITS.reason}
             height={72}
             error={errors.reason}

@@ -1,10 +1,11 @@
 import { Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { CONTACT_LIMITS, DEFAULT_QUIET_HOURS, LIMITS } from '@contract/limits';
 import { DEFAULT_OFFICE_HOURS, describeOfficeHours } from '@contract/office-hours';
-import { Button, Card, Field, Skeleton } from '@/components';
+import { Button, Card, Field, FormError, Skeleton } from '@/components';
+import { revealFirstError } from '@/feedback/reveal-error';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -57,8 +58,7 @@ function SwitchRow({
   );
 }
 
-const FieldError = ({ children }: { children?: ReactNode }) =>
-  children ? <Text className="form-error">{children}</Text> : null;
+const FieldError = FormError;
 
 const PROMISE_CHOICES = [
   { value: null as number | null, label: '不承诺', id: 'reply-promise-none' },
@@ -95,28 +95,43 @@ function ProfileForm() {
   const [officeAddress, setOfficeAddress] = useState(saved?.contact.officeAddress ?? '');
   const [showAddress, setShowAddress] = useState(saved?.contact.showAddress ?? false);
   // Issues by their whole path: PROFILE.CONTACT_MISSING names phone, contact.wechatId or contact.officeAddress.
-  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [failed, setFailed] = useState<{ issues: Record<string, string>; values: Record<string, string> }>({
+    issues: {},
+    values: {},
+  });
   const { busy, run } = useSubmission();
-  const at = (path: string) => issueAt(issues, path);
+  const profile = {
+    name,
+    firm,
+    licenseNo,
+    phone: phone || null,
+    quietHours: quietOn ? quiet : null,
+    officeHours: hours,
+    replyPromiseDays: replyDays,
+    contact: {
+      showPhone,
+      wechatId: wechatId || null,
+      showWechat,
+      officeAddress: officeAddress || null,
+      showAddress,
+    },
+  };
+  /** Each top-level part as text, so an issue shows only until its part is edited. */
+  const snapshot = (): Record<string, string> =>
+    Object.fromEntries(Object.entries(profile).map(([key, value]) => [key, JSON.stringify(value)]));
+  const current = snapshot();
+  const at = (path: string, exact = false) => {
+    const top = path.split('.')[0];
+    if (failed.values[top] !== current[top]) return undefined;
+    return exact ? failed.issues[path] : issueAt(failed.issues, path);
+  };
+  useEffect(() => {
+    const first = Object.values(failed.issues)[0];
+    if (first) revealFirstError(first);
+  }, [failed]);
 
   const save = () => {
-    setIssues({});
-    const profile = {
-      name,
-      firm,
-      licenseNo,
-      phone: phone || null,
-      quietHours: quietOn ? quiet : null,
-      officeHours: hours,
-      replyPromiseDays: replyDays,
-      contact: {
-        showPhone,
-        wechatId: wechatId || null,
-        showWechat,
-        officeAddress: officeAddress || null,
-        showAddress,
-      },
-    };
+    setFailed({ issues: {}, values: {} });
     return run((options) => session.updateProfile(profile, options), {
       onSuccess: () => {
         toastSuccess('已保存');
@@ -124,7 +139,7 @@ function ProfileForm() {
         else Taro.reLaunch({ url: routes.home() });
       },
       onFailure: (error) => {
-        setIssues(issuesByPath(error));
+        setFailed({ issues: issuesByPath(error), values: snapshot() });
         toastFailure(error);
       },
     });
@@ -211,7 +226,7 @@ function ProfileForm() {
           checked={showAddress}
           onChange={setShowAddress}
         />
-        <FieldError>{issues.contact}</FieldError>
+        <FieldError>{at('contact', true)}</FieldError>
       </Card>
 
       <Card title="工作时间" id="office-hours">
@@ -245,7 +260,7 @@ function ProfileForm() {
           value={hours.end}
           onChange={(end) => setHours({ ...hours, end })}
         />
-        <FieldError>{at('officeHours.start') ?? at('officeHours.end') ?? issues.officeHours}</FieldError>
+        <FieldError>{at('officeHours.start') ?? at('officeHours.end') ?? at('officeHours', true)}</FieldError>
         <Text className="form-note" id="office-hours-summary">
           {hoursSummary(hours)}
         </Text>
@@ -291,7 +306,7 @@ function ProfileForm() {
         ) : (
           <Text className="form-note">已关闭：任何时间都可以提醒客户。</Text>
         )}
-        <FieldError>{issueAt(issues, 'quietHours')}</FieldError>
+        <FieldError>{at('quietHours')}</FieldError>
       </Card>
       <Button id="profile-submit" type="primary" block loading={busy} onClick={() => void save()}>
         保存

@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { LIMITS } from '@contract/limits';
-import { Button, Card, Field, Skeleton, TextArea } from '@/components';
+import { Button, Card, Field, FormError, Skeleton, TextArea } from '@/components';
+import { DraftOffer, useDraft } from '@/drafts';
 import { toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -30,10 +31,22 @@ const FIELD_LABELS: Record<keyof Draft, string> = {
   risks: '当前风险',
 };
 
-/** Leaves the form: back to where the lawyer came from, or to the case when opened directly. */
+/**
+ * Leaves the form once published. The form is replaced rather than left in history, so Back from the case (or
+ * the corrected update) never returns to an emptied form; when the lawyer came from that very page, going back
+ * to it is the same and keeps the page under it.
+ */
 function leaveTo(url: string) {
-  if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
+  const pages = Taro.getCurrentPages();
+  const previous = pages.length > 1 ? pages[pages.length - 2] : null;
+  const target = url.split('?')[0].replace(/^\//, '');
+  if (previous && previous.route?.replace(/^\//, '') === target) Taro.navigateBack();
   else Taro.redirectTo({ url });
+}
+
+interface PublishDraft extends Draft {
+  stageIndex: number | null;
+  reason: string;
 }
 
 /** Publishes a new update, or (with `updateId`) a correction: a new version with a required reason. */
@@ -42,22 +55,56 @@ function PublishPage() {
   const { params } = useRouter();
   const updateId = params.updateId;
   const correcting = Boolean(updateId);
-  const { caseDetails, updates } = useStores();
+  const { caseDetails, updates, session } = useStores();
   const [caseId, setCaseId] = useState(params.caseId ?? '');
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [stageIndex, setStageIndex] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [prefilled, setPrefilled] = useState(!correcting);
-  const { busy, errors, setErrors, run } = useSubmission();
+  const [published, setPublished] = useState<Draft>(emptyDraft);
+  const { busy, errors, check, run } = useSubmission({
+    values: { ...draft, reason, stageIndex },
+    validate: (): Record<string, string> => {
+      const missing: Record<string, string> = {};
+      if (!draft.title.trim()) missing.title = '请填写标题';
+      if (!draft.body.trim()) missing.body = '请填写进展内容';
+      if (correcting && !reason.trim()) missing.reason = '请说明更正原因';
+      return missing;
+    },
+  });
+  const saved = useDraft<PublishDraft>({
+    key:
+      prefilled && caseId && session.me
+        ? {
+            userId: session.me.userId,
+            caseId,
+            kind: updateId ? 'update-correction' : 'update',
+            recordId: updateId,
+          }
+        : null,
+    value: useMemo(() => ({ ...draft, stageIndex, reason }), [draft, stageIndex, reason]),
+    isEmpty: (d) =>
+      d.reason.trim() === '' &&
+      d.stageIndex == null &&
+      (Object.keys(FIELD_LABELS) as (keyof Draft)[]).every((k) => d[k].trim() === published[k].trim()),
+    onRestore: (d) => {
+      setDraft({ title: d.title, body: d.body, nextSteps: d.nextSteps, risks: d.risks });
+      setStageIndex(d.stageIndex);
+      setReason(d.reason);
+    },
+  });
 
   useLoad(() => {
     if (!signedIn) return;
+    void session.ensureLoaded();
     if (updateId) {
       Taro.setNavigationBarTitle({ title: '更正进展' });
       void updates.load(updateId).then((detail) => {
         if (!detail) return;
         const v = detail.versions[0];
-        setDraft({ title: v.title, body: v.body, nextSteps: v.nextSteps ?? '', risks: v.risks ?? '' });
+        const current = { title: v.title, body: v.body, nextSteps: v.nextSteps ?? '', risks: v.risks ?? '' };
+        setDraft(current);
+        setPublished(current);
         setCaseId(detail.caseId);
         setPrefilled(true);
       });
@@ -83,14 +130,7 @@ function PublishPage() {
   );
 
   const submit = async () => {
-    const missing: Record<string, string> = {};
-    if (!draft.title.trim()) missing.title = '请填写标题';
-    if (!draft.body.trim()) missing.body = '请填写进展内容';
-    if (correcting && !reason.trim()) missing.reason = '请说明更正原因';
-    if (Object.keys(missing).length > 0) {
-      setErrors(missing);
-      return;
-    }
+    if (!check()) return;
     if (!(await confirmPublishDespite(warnings))) return;
     const content = {
       title: draft.title,
@@ -105,6 +145,7 @@ function PublishPage() {
           : updates.publish({ caseId, ...content, stageIndex }, options),
       {
         onSuccess: () => {
+          saved.clear();
           toastSuccess(correcting ? '已发布更正' : '已发布');
           leaveTo(updateId ? routes.update(updateId) : routes.case(caseId));
         },
@@ -126,6 +167,7 @@ function PublishPage() {
   return (
     <View className="page">
       {detail ? <Text className="section-title">{detail.title}</Text> : null}
+      <DraftOffer draft={saved} />
       <Card>
         <Field
           id="update-title-input"
@@ -188,7 +230,7 @@ function PublishPage() {
       ) : detail ? (
         <Card title="推进案件阶段" extra={`当前：${detail.currentStage.name}`}>
           <ChoiceChips choices={stageChoices} value={stageIndex} onChange={setStageIndex} />
-          {errors.stageIndex ? <Text className="form-error">{errors.stageIndex}</Text> : null}
+          <FormError>{errors.stageIndex}</FormError>
         </Card>
       ) : null}
 

@@ -1,12 +1,13 @@
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { StatementDetail } from '@contract/index';
 import { TASK_LIMITS } from '@contract/limits';
 import { shanghaiDate } from '@contract/office-hours';
 import { promiseWarnings } from '@contract/promise-guard';
-import { Button, Card, EmptyState, Field, Skeleton, TextArea } from '@/components';
+import { Button, Card, EmptyState, Field, FormError, Skeleton, TextArea } from '@/components';
+import { DraftOffer, useDraft } from '@/drafts';
 import { formatDueDate } from '@/comm/shared/task-model';
 import { TaskStore } from '@/comm/shared/task-store';
 import { toastSuccess } from '@/feedback/toast';
@@ -18,6 +19,15 @@ import { ChoiceChips } from '../choice-chips';
 import { PromiseHint, PromiseSummary, confirmSendDespite } from '../promise-guard-ui';
 import '../form.scss';
 import './index.scss';
+
+/** What a task draft keeps. */
+interface TaskDraft {
+  title: string;
+  details: string;
+  dueDate: string;
+  assigneeId: string | null;
+  linked: LinkedItem | null;
+}
 
 interface LinkedItem {
   statementId: string;
@@ -81,7 +91,7 @@ function TaskNewPage() {
   const { params } = useRouter();
   const caseId = params.caseId ?? '';
   const stores = useStores();
-  const { caseDetails, statements } = stores;
+  const { caseDetails, statements, session } = stores;
   const [tasks] = useState(() => new TaskStore(stores.api));
   const [title, setTitle] = useState('');
   const [details, setDetails] = useState('');
@@ -90,10 +100,36 @@ function TaskNewPage() {
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [linked, setLinked] = useState<LinkedItem | null>(null);
   const [published, setPublished] = useState<StatementDetail[] | null>(null);
-  const { busy, errors, setErrors, run } = useSubmission();
+  const { busy, errors, check, run } = useSubmission({
+    values: { title, details, dueDate, assigneeId, statementItem: linked },
+    validate: (v): Record<string, string> => {
+      const missing: Record<string, string> = {};
+      if (!v.title.trim()) missing.title = '请填写需要客户配合的事项';
+      if (!v.dueDate) missing.dueDate = '请选择截止日期';
+      else if (v.dueDate < shanghaiDate(Date.now())) missing.dueDate = '截止日期不能早于今天';
+      if (!v.assigneeId) missing.assigneeId = '请选择由哪位客户完成';
+      return missing;
+    },
+  });
+  const draft = useDraft<TaskDraft>({
+    key: caseId && session.me ? { userId: session.me.userId, caseId, kind: 'task' } : null,
+    value: useMemo(
+      () => ({ title, details, dueDate, assigneeId, linked }),
+      [title, details, dueDate, assigneeId, linked],
+    ),
+    isEmpty: (d) => d.title.trim() === '' && d.details.trim() === '' && d.linked == null,
+    onRestore: (d) => {
+      setTitle(d.title);
+      setDetails(d.details);
+      setDueDate(d.dueDate);
+      if (d.assigneeId) setAssigneeId(d.assigneeId);
+      setLinked(d.linked);
+    },
+  });
 
   useLoad(() => {
     if (!signedIn || !caseId) return;
+    void session.ensureLoaded();
     void caseDetails.load(caseId).then(() => {
       const clients = caseDetails.detail(caseId)?.members.filter((m) => m.role === 'client') ?? [];
       if (clients.length === 1) setAssigneeId(clients[0].userId);
@@ -135,15 +171,7 @@ function TaskNewPage() {
   };
 
   const submit = async () => {
-    const missing: Record<string, string> = {};
-    if (!title.trim()) missing.title = '请填写需要客户配合的事项';
-    if (!dueDate) missing.dueDate = '请选择截止日期';
-    else if (dueDate < today) missing.dueDate = '截止日期不能早于今天';
-    if (!assigneeId) missing.assigneeId = '请选择由哪位客户完成';
-    if (Object.keys(missing).length > 0) {
-      setErrors(missing);
-      return;
-    }
+    if (!check()) return;
     if (!(await confirmSendDespite(warnings, '发送'))) return;
     await run(
       (options) =>
@@ -160,6 +188,7 @@ function TaskNewPage() {
         ),
       {
         onSuccess: (task) => {
+          draft.clear();
           toastSuccess('已布置');
           Taro.redirectTo({ url: routes.task(task.id) });
         },
@@ -170,6 +199,7 @@ function TaskNewPage() {
   return (
     <View className="page task-new" id="task-new">
       <Text className="section-title">{detail.title}</Text>
+      <DraftOffer draft={draft} />
       {clients.length === 0 ? (
         <Card className="task-new__notice">
           <Text className="task-new__notice-text">
@@ -228,7 +258,7 @@ function TaskNewPage() {
             <Text className="task-new__more">›</Text>
           </View>
         </Picker>
-        {errors.dueDate ? <Text className="form-error">{errors.dueDate}</Text> : null}
+        <FormError>{errors.dueDate}</FormError>
 
         <Text className="form-label">
           由哪位客户完成<Text className="task-new__required"> *</Text>
@@ -246,7 +276,7 @@ function TaskNewPage() {
         ) : (
           <Text className="muted">—</Text>
         )}
-        {errors.assigneeId ? <Text className="form-error">{errors.assigneeId}</Text> : null}
+        <FormError>{errors.assigneeId}</FormError>
       </Card>
 
       <Card title="关联告知书条目（选填）">
@@ -258,7 +288,7 @@ function TaskNewPage() {
         ) : (
           <Skeleton rows={2} />
         )}
-        {errors.statementItem ? <Text className="form-error">{errors.statementItem}</Text> : null}
+        <FormError>{errors.statementItem}</FormError>
       </Card>
 
       <Text className="form-note">
