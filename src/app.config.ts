@@ -19,6 +19,7 @@ export default defineAppConfig({
         'workbench/index',
         'memo-edit/index',
         'task-new/index',
+        'members/index',
       ],
     },
     // Expectation statements, read by clients and lawyers alike.
@@ -41,7 +42,11 @@ export default defineAppConfig({
         'message-preview/index',
       ],
     },
+    // 个人信息与隐私: the privacy notice (readable before sign-in, and where consent is asked) and 我的数据.
+    { root: 'account', pages: ['privacy/index', 'data/index'] },
   ],
+  // WeChat asks before a privacy API (setClipboardData) runs; we answer in our own page (account/privacy).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f6f7',

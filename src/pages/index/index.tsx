@@ -9,6 +9,7 @@ import { Avatar, Badge, Button, Card, EmptyState, RelativeTime, Skeleton, Tag } 
 import { LoadMoreFooter } from '@/components/load-more-footer';
 import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
+import { MY_DATA_PAGE } from '@/navigation/privacy-redirect';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import './index.scss';
@@ -250,6 +251,13 @@ function Index() {
         </View>
       )}
 
+      <Text
+        id="my-data-link"
+        className="home__switch muted"
+        onClick={() => void Taro.navigateTo({ url: MY_DATA_PAGE })}
+      >
+        个人信息与隐私
+      </Text>
       {process.env.TARO_ENV === 'h5' ? (
         <Text id="switch-account" className="home__switch muted" onClick={() => void switchAccount()}>
           退出登录

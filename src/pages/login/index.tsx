@@ -5,6 +5,9 @@ import { LIMITS } from '@contract/limits';
 import { devLogin, fetchDevPersonas, type DevPersona } from '@/api/dev-login';
 import { saveSessionToken } from '@/api/session-token';
 import { Avatar, Button, Card, Field, Skeleton } from '@/components';
+import { PrivacyConsentCheck } from '@/components/privacy-consent-check';
+import { rememberConsent } from '@/api/privacy-gate';
+import { PRIVACY_NOTICE_VERSION } from '@contract/privacy-version';
 import { safeRedirect } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import './index.scss';
@@ -23,6 +26,7 @@ export default function LoginPage() {
   const [personas, setPersonas] = useState<DevPersona[]>([]);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
+  const [agreed, setAgreed] = useState(false);
   const target = safeRedirect(params.redirect ? decodeURIComponent(params.redirect) : undefined);
 
   useLoad(() => {
@@ -36,10 +40,17 @@ export default function LoginPage() {
   });
 
   const signIn = async (persona: string, newName?: string) => {
+    // Nothing about the person is sent before they agree to the privacy notice.
+    if (!agreed) {
+      Taro.showToast({ title: '请先阅读并勾选同意《律程用户隐私保护指引》', icon: 'none' });
+      return;
+    }
     setBusy(persona);
     try {
       const token = await devLogin(persona, newName);
       saveSessionToken(token);
+      await stores.api.call('privacy.consent', { version: PRIVACY_NOTICE_VERSION });
+      rememberConsent();
       stores.reset();
       Taro.reLaunch({ url: target });
     } catch {
@@ -66,6 +77,7 @@ export default function LoginPage() {
 
       {availability === 'available' ? (
         <View>
+          <PrivacyConsentCheck checked={agreed} onChange={setAgreed} />
           <Text className="section-title">开发环境 · 选择身份</Text>
           <Card>
             {personas.map((p) => (
