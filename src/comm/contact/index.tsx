@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import type { ContactCard } from '@contract/index';
 import { describeOfficeHours } from '@contract/office-hours';
 import { Avatar, Button, Card, EmptyState, Skeleton, Tag } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { toastSuccess } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
@@ -124,6 +125,7 @@ function ContactPage() {
   if (!lawyers) {
     return (
       <View className="page">
+        <BackBar />
         {store.state.status === 'error' ? (
           <EmptyState glyph="!" title="无法查看联系方式" description={store.state.error?.message} />
         ) : (
@@ -138,6 +140,7 @@ function ContactPage() {
   const mine = lawyers.some((l) => l.userId === session.me?.userId);
   return (
     <View className="page" id="contact-page">
+      <BackBar />
       {detail ? (
         <Text className="link detail-back" onClick={() => Taro.redirectTo({ url: routes.case(caseId) })}>
           ‹ {detail.title}

@@ -6,6 +6,7 @@ import type { MemoDetail, MemoPoint, MemoResponse } from '@contract/index';
 import { ERROR_MESSAGES } from '@contract/errors';
 import { MEMO_LIMITS } from '@contract/limits';
 import { isApiFailure } from '@/api';
+import { BackBar } from '@/components/back-bar';
 import {
   Button,
   CHAIN_NOTE,
@@ -148,6 +149,7 @@ function ClientMemo({ detail, memos }: { detail: MemoDetail; memos: MemoStore })
 
   return (
     <View className={`page memo-page ${answering && !target ? 'memo-page--with-bar' : ''}`}>
+      <BackBar />
       {mine?.kind === 'confirmed' ? <ConfirmReceipt response={mine} /> : null}
       {mine?.kind === 'confirmed' ? <NotifyPrompt /> : null}
       {mine?.kind === 'disputed' ? <DisputeWaiting response={mine} /> : null}

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { EmptyState, Skeleton } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { MemoStore } from '@/comm/shared/memo-store';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
@@ -37,6 +38,7 @@ function MemoPage() {
   if (!detail) {
     return (
       <View className="page">
+        <BackBar />
         {memos.state.status === 'error' ? (
           <EmptyState glyph="!" title="无法查看此备忘录" description={memos.state.error?.message} />
         ) : (

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { MemoClientStatus, MemoDetail, MemoPoint, MemoResponse } from '@contract/index';
 import { Avatar, Button, Card, Tag, hashPrefix } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { routes } from '@/navigation/routes';
 import { formatExactTime } from '@/time/format-time';
 import { MemoDocument } from './memo-document';
@@ -64,6 +65,7 @@ function LawyerMemo({ detail }: { detail: MemoDetail }) {
 
   return (
     <View className="page memo-page">
+      <BackBar />
       <MemoDocument detail={detail} conclusionSlot={conclusionSlot} />
 
       {openDisputes.length > 0 ? (

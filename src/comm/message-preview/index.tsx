@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { Button, Card, EmptyState, Skeleton, Tag } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
@@ -136,6 +137,7 @@ function MessagePreviewPage() {
   if (store.demoOnly) {
     return (
       <View className="page" id="preview-page">
+        <BackBar />
         <View id="preview-demo-only">
           <EmptyState
             glyph="演"
@@ -151,6 +153,7 @@ function MessagePreviewPage() {
 
   return (
     <View className="page preview-page" id="preview-page">
+      <BackBar />
       <View className="preview-head">
         <Text className="preview-head__note">
           演示环境不会真的发送微信消息。这里列出每个人的微信将收到的订阅消息，以及没有发出的通知和原因；消息每隔几秒发送一批。

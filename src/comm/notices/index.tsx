@@ -4,6 +4,7 @@ import { runInAction } from 'mobx';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { Badge, Card, EmptyState, RelativeTime, Skeleton, Tag } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { LoadMoreFooter } from '@/components/load-more-footer';
 import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -123,6 +124,7 @@ function NoticesPage() {
 
   return (
     <View className="page notices-page" id="notices-page" data-box={box}>
+      <BackBar />
       {caseTitle ? (
         <Text className="link detail-back" onClick={() => Taro.redirectTo({ url: routes.case(caseId) })}>
           ‹ {caseTitle}

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { DEFAULT_QUIET_HOURS } from '@contract/notice-kinds';
 import { Button, Card, EmptyState, Skeleton } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { CLIENT_OFF, consentSummary, useAskConsent } from '@/components/notify-prompt';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
@@ -37,6 +38,7 @@ function NotifySettingsPage() {
   if (!settings || !session.me) {
     return (
       <View className="page">
+        <BackBar />
         {notify.status === 'error' ? (
           <EmptyState
             glyph="!"
@@ -56,6 +58,7 @@ function NotifySettingsPage() {
   const on = notify.remaining(audience) > 0;
   return (
     <View className="page notify-page" id="notify-page" data-mode={settings.mode}>
+      <BackBar />
       <Card
         title="微信通知"
         id="notify-status"

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { REQUEST_LIMITS } from '@contract/limits';
 import { REQUEST_CATEGORIES, REQUEST_CATEGORY_LABELS, type RequestCategory } from '@contract/request-kinds';
 import { isApiFailure } from '@/api';
+import { BackBar } from '@/components/back-bar';
 import { Button, Card, FormError } from '@/components';
 import { DraftOffer, useDraft } from '@/drafts';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
@@ -107,6 +108,7 @@ function RequestNewPage() {
 
   return (
     <View className="page" id="request-new-page">
+      <BackBar />
       <DraftOffer draft={draft} />
       {aboutUpdateId ? (
         <View className="request-new__about" id="request-about-update">

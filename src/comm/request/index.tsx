@@ -14,6 +14,7 @@ import {
   type EvidenceRow,
 } from '@/components';
 import { NotifyPrompt } from '@/components/notify-prompt';
+import { BackBar } from '@/components/back-bar';
 import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
@@ -144,6 +145,7 @@ function RequestPage() {
   if (!request || !session.me) {
     return (
       <View className="page">
+        <BackBar />
         {store.state.status === 'error' ? (
           <EmptyState glyph="!" title="无法查看此请求" description={store.state.error?.message} />
         ) : (
@@ -157,6 +159,7 @@ function RequestPage() {
   const isLawyer = session.me.userId !== request.askedBy;
   return (
     <View className="page request-page" id="request-page" data-status={request.status}>
+      <BackBar />
       <Text
         className="link detail-back"
         onClick={() => Taro.redirectTo({ url: routes.case(request.caseId) })}

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { Button, Card, EmptyState, Skeleton } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
@@ -39,6 +40,7 @@ function RequestsPage() {
   if (!requests || !detail) {
     return (
       <View className="page">
+        <BackBar />
         {store.state.status === 'error' ? (
           <EmptyState glyph="!" title="无法查看请求" description={store.state.error?.message} />
         ) : (
@@ -56,6 +58,7 @@ function RequestsPage() {
 
   return (
     <View className="page" id="requests-page">
+      <BackBar />
       <Text className="link detail-back" onClick={() => Taro.redirectTo({ url: routes.case(caseId) })}>
         ‹ {detail.title}
       </Text>

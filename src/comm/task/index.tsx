@@ -7,6 +7,7 @@ import { TASK_LIMITS } from '@contract/limits';
 import { shanghaiDate } from '@contract/office-hours';
 import { promiseWarnings } from '@contract/promise-guard';
 import { isApiFailure } from '@/api';
+import { BackBar } from '@/components/back-bar';
 import {
   Button,
   Card,
@@ -161,6 +162,7 @@ function TaskPage() {
   if (!task) {
     return (
       <View className="page">
+        <BackBar />
         {tasks.state.status === 'error' ? (
           <EmptyState glyph="!" title="无法查看此事项" description={tasks.state.error?.message} />
         ) : (
@@ -179,6 +181,7 @@ function TaskPage() {
 
   return (
     <View className="page task-page" id="task-page">
+      <BackBar />
       <Text className="link detail-back" onClick={() => Taro.redirectTo({ url: routes.tasks(task.caseId) })}>
         ‹ {task.caseTitle} · 配合事项
       </Text>

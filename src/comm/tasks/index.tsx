@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { shanghaiDate } from '@contract/office-hours';
 import { Button, EmptyState, Skeleton } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { TaskCard } from '@/comm/shared/task-card';
 import { TaskStore } from '@/comm/shared/task-store';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -33,6 +34,7 @@ function TasksPage() {
   if (!list) {
     return (
       <View className="page">
+        <BackBar />
         {tasks.state.status === 'error' ? (
           <EmptyState glyph="!" title="无法查看配合事项" description={tasks.state.error?.message} />
         ) : (
@@ -51,6 +53,7 @@ function TasksPage() {
 
   return (
     <View className="page tasks-page" id="tasks-page">
+      <BackBar />
       {caseTitle ? (
         <Text className="link detail-back" onClick={() => Taro.redirectTo({ url: routes.case(caseId) })}>
           ‹ {caseTitle}

@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { MemberRole } from '@contract/index';
 import { Button, Card, EmptyState, Skeleton } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { toastFailure } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -43,6 +44,7 @@ function EvidencePage() {
   if (!detail) {
     return (
       <View className="page">
+        <BackBar />
         {caseState.status === 'error' ? (
           <EmptyState glyph="!" title="无法查看此案件" description={caseState.error?.message} />
         ) : (
@@ -70,6 +72,7 @@ function EvidencePage() {
 
   return (
     <View className="page evidence-page" id="evidence-page">
+      <BackBar />
       <Text className="link detail-back" onClick={() => Taro.redirectTo({ url: routes.case(caseId) })}>
         ‹ {detail.title}
       </Text>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { CASE_TYPES, STAGE_TEMPLATES, type CaseType } from '@contract/case-types';
 import { LIMITS } from '@contract/limits';
 import { isApiFailure } from '@/api';
+import { BackBar } from '@/components/back-bar';
 import { Button, Card, Field, FormError, StageTracker, stagesWithStatus } from '@/components';
 import { toastFailure } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
@@ -57,6 +58,7 @@ function CaseNewPage() {
 
   return (
     <View className="page">
+      <BackBar />
       <Card>
         <Field
           id="case-title-input"

@@ -7,6 +7,7 @@ import { MEMO_LIMITS } from '@contract/limits';
 import { MEMO_CHANNELS, MEMO_CHANNEL_LABELS } from '@contract/memo-channels';
 import { shanghaiParts } from '@contract/office-hours';
 import { Button, Card, EmptyState, FormError, Skeleton, TextArea } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import {
   MEMO_LISTS,
   defaultParticipants,
@@ -154,6 +155,7 @@ function MemoEditPage() {
     const failed = correcting ? memos.state.error : caseId ? null : { message: '缺少案件' };
     return (
       <View className="page">
+        <BackBar />
         {failed ? (
           <EmptyState glyph="!" title="无法编辑此备忘录" description={failed.message} />
         ) : (
@@ -205,6 +207,7 @@ function MemoEditPage() {
 
   return (
     <View className="page memo-edit" id="memo-editor">
+      <BackBar />
       {caseTitle ? <Text className="section-title">{caseTitle}</Text> : null}
       <DraftOffer draft={draft} />
       <Card title="沟通备忘录">

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { CONTACT_LIMITS, DEFAULT_QUIET_HOURS, LIMITS } from '@contract/limits';
 import { DEFAULT_OFFICE_HOURS, describeOfficeHours } from '@contract/office-hours';
 import { Button, Card, Field, FormError, Skeleton } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { revealFirstError } from '@/feedback/reveal-error';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
@@ -147,6 +148,7 @@ function ProfileForm() {
 
   return (
     <View className="page">
+      <BackBar />
       <Card>
         <Field
           id="profile-name-input"
@@ -325,6 +327,7 @@ function ProfilePage() {
   if (!session.me) {
     return (
       <View className="page">
+        <BackBar />
         <Skeleton rows={4} />
       </View>
     );

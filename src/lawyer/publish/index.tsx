@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { useMemo, useState } from 'react';
 import { LIMITS } from '@contract/limits';
 import { Button, Card, Field, FormError, Skeleton, TextArea } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { DraftOffer, useDraft } from '@/drafts';
 import { toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
@@ -117,6 +118,7 @@ function PublishPage() {
   if (!prefilled) {
     return (
       <View className="page">
+        <BackBar />
         <Skeleton cards={2} rows={4} />
       </View>
     );
@@ -166,6 +168,7 @@ function PublishPage() {
 
   return (
     <View className="page">
+      <BackBar />
       {detail ? <Text className="section-title">{detail.title}</Text> : null}
       <DraftOffer draft={saved} />
       <Card>

@@ -7,6 +7,7 @@ import { TASK_LIMITS } from '@contract/limits';
 import { shanghaiDate } from '@contract/office-hours';
 import { promiseWarnings } from '@contract/promise-guard';
 import { Button, Card, EmptyState, Field, FormError, Skeleton, TextArea } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { DraftOffer, useDraft } from '@/drafts';
 import { formatDueDate } from '@/comm/shared/task-model';
 import { TaskStore } from '@/comm/shared/task-store';
@@ -148,6 +149,7 @@ function TaskNewPage() {
     const failed = caseDetails.state(caseId).error;
     return (
       <View className="page">
+        <BackBar />
         {failed || !caseId ? (
           <EmptyState glyph="!" title="无法布置配合事项" description={failed?.message ?? '缺少案件'} />
         ) : (
@@ -198,6 +200,7 @@ function TaskNewPage() {
 
   return (
     <View className="page task-new" id="task-new">
+      <BackBar />
       <Text className="section-title">{detail.title}</Text>
       <DraftOffer draft={draft} />
       {clients.length === 0 ? (

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { WorkItem, Workbench } from '@contract/index';
 import { Button, Card, EmptyState, Skeleton, Tag } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
@@ -116,6 +117,7 @@ function WorkbenchPage() {
   if (!bench) {
     return (
       <View className="page">
+        <BackBar />
         {workbench.status === 'error' ? (
           <EmptyState
             glyph="!"
@@ -135,6 +137,7 @@ function WorkbenchPage() {
 
   return (
     <View className="page wb-page" id="workbench-page">
+      <BackBar />
       <View className="wb-page__head">
         <View>
           <Text className="wb-page__total" id="wb-total">

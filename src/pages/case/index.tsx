@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { CaseDetail } from '@contract/index';
 import { Button, Card, EmptyState, Skeleton, StageTracker, Tag, TimelineItem } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { NotifyPrompt } from '@/components/notify-prompt';
 import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -106,6 +107,7 @@ function CasePage() {
   if (!detail) {
     return (
       <View className="page">
+        <BackBar />
         {state.status === 'error' ? (
           <EmptyState
             glyph="!"
@@ -126,6 +128,7 @@ function CasePage() {
 
   return (
     <View className="page case-page">
+      <BackBar />
       <CaseFacts detail={detail} />
       {/* A client arriving from joining: the moment to ask whether to hear about new progress on WeChat. */}
       {!isLawyer && params.joined === '1' ? <NotifyPrompt /> : null}

@@ -16,6 +16,7 @@ import {
   hashPrefix,
 } from '@/components';
 import { toastFailure } from '@/feedback/toast';
+import { BackBar } from '@/components/back-bar';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
@@ -145,6 +146,7 @@ function UpdatePage() {
   if (!detail) {
     return (
       <View className="page">
+        <BackBar />
         {state.status === 'error' ? (
           <EmptyState glyph="!" title="无法查看此进展" description={state.error?.message} />
         ) : (
@@ -158,6 +160,7 @@ function UpdatePage() {
   const isLawyer = detail.receipts !== undefined;
   return (
     <View className="page update-page">
+      <BackBar />
       <Text className="link detail-back" onClick={() => Taro.redirectTo({ url: routes.case(detail.caseId) })}>
         ‹ {detail.caseTitle}
       </Text>

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { StatementSummary } from '@contract/index';
 import { Badge, Button, Card, EmptyState, Skeleton, Tag } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
@@ -60,6 +61,7 @@ function MyStatementsPage() {
   if (!mine) {
     return (
       <View className="page">
+        <BackBar />
         {statements.mineState.status === 'error' ? (
           <EmptyState
             glyph="!"
@@ -76,6 +78,7 @@ function MyStatementsPage() {
   if (mine.pending.length === 0 && mine.acknowledged.length === 0) {
     return (
       <View className="page">
+        <BackBar />
         <EmptyState
           glyph="确"
           title="暂无告知书"
@@ -86,6 +89,7 @@ function MyStatementsPage() {
   }
   return (
     <View className="page">
+      <BackBar />
       <Text className="section-title" id="my-pending">
         待知悉（{mine.pending.length}）
       </Text>

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { EmptyState, Skeleton } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
 import ClientStatement from './client-statement';
@@ -35,6 +36,7 @@ function StatementViewPage() {
   if (!detail) {
     return (
       <View className="page">
+        <BackBar />
         {state.status === 'error' ? (
           <EmptyState glyph="!" title="无法查看此告知书" description={state.error?.message} />
         ) : (
@@ -47,6 +49,7 @@ function StatementViewPage() {
   if (!detail.current) {
     return (
       <View className="page">
+        <BackBar />
         <EmptyState glyph="稿" title="告知书尚未发布" />
       </View>
     );

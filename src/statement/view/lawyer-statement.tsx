@@ -15,6 +15,7 @@ import {
   hashPrefix,
 } from '@/components';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
+import { BackBar } from '@/components/back-bar';
 import { useSubmission } from '@/feedback/use-submission';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
@@ -153,6 +154,7 @@ function LawyerStatement({ detail }: { detail: StatementDetail }) {
   if (!current) {
     return (
       <View className="page statement-page">
+        <BackBar />
         <EmptyState
           glyph="稿"
           title="尚未发布"
@@ -169,6 +171,7 @@ function LawyerStatement({ detail }: { detail: StatementDetail }) {
 
   return (
     <View className="page statement-page">
+      <BackBar />
       <StatementHeader detail={detail} current={current} />
       {editButton}
 
