@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Invite } from '@contract/index';
 import { LIMITS } from '@contract/limits';
 import { Avatar, Button, Card, EmptyState, Field, Skeleton } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
@@ -46,6 +47,7 @@ function AdminPage() {
   if (admin.status === 'error' && admin.error?.code !== 'NETWORK') {
     return (
       <View className="page">
+        <BackBar />
         <EmptyState glyph="!" title="无法打开律师管理" description={admin.error?.message} />
       </View>
     );
@@ -53,6 +55,7 @@ function AdminPage() {
 
   return (
     <View className="page admin-page">
+      <BackBar />
       <Card title="邀请律师">
         <Field
           id="lawyer-name-input"

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Invite } from '@contract/index';
 import { LIMITS } from '@contract/limits';
 import { Button, Card, Field } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
@@ -34,6 +35,7 @@ function InvitePage() {
 
   return (
     <View className="page">
+      <BackBar />
       {caseTitle ? <Text className="section-title">{caseTitle}</Text> : null}
       <Card>
         <Field

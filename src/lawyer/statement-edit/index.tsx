@@ -15,6 +15,7 @@ import {
   TextArea,
 } from '@/components';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
+import { BackBar } from '@/components/back-bar';
 import { useRequestId } from '@/feedback/use-request-id';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
@@ -140,6 +141,7 @@ const StatementEditor = observer(function StatementEditor({ detail }: { detail: 
 
   return (
     <View className="page statement-editor" id="statement-editor">
+      <BackBar />
       <Text className="section-title">
         {detail.caseTitle} · {revising ? `修订为第 ${nextVersion} 版` : '新告知书'}
         {detail.draft ? ` · 草稿保存于 ${formatExactTime(detail.draft.updatedAt)}` : ''}
@@ -265,6 +267,7 @@ function StatementEditPage() {
   if (!detail || state.status === 'loading') {
     return (
       <View className="page">
+        <BackBar />
         {state.status === 'error' ? (
           <EmptyState glyph="!" title="无法编辑此告知书" description={state.error?.message} />
         ) : (

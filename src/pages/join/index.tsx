@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { LIMITS } from '@contract/limits';
 import { Button, Card, Field } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -48,6 +49,7 @@ function JoinPage() {
 
   return (
     <View className="page join-page">
+      <BackBar />
       <View className="join-page__intro">
         <Text className="join-page__title">加入案件</Text>
         <Text className="muted join-page__desc">

@@ -3,6 +3,7 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { LIMITS } from '@contract/limits';
 import { devLogin, fetchDevPersonas, type DevPersona } from '@/api/dev-login';
+import { BackBar } from '@/components/back-bar';
 import { saveSessionToken } from '@/api/session-token';
 import { Avatar, Button, Card, Field, Skeleton } from '@/components';
 import { PrivacyConsentCheck } from '@/components/privacy-consent-check';
@@ -62,6 +63,7 @@ export default function LoginPage() {
 
   return (
     <View className="page login-page">
+      <BackBar />
       <View className="login-page__brand">
         <Text className="login-page__logo">律程</Text>
         <Text className="muted">案件进展，书面告知，有据可查</Text>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { StatementDetail, VersionDiff } from '@contract/index';
 import { ERROR_MESSAGES } from '@contract/errors';
 import { isApiFailure } from '@/api';
+import { BackBar } from '@/components/back-bar';
 import { Button, Card, STATEMENT_SECTIONS, indexChanges } from '@/components';
 import { NotifyPrompt } from '@/components/notify-prompt';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
@@ -82,6 +83,7 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
 
   return (
     <View className="page statement-page">
+      <BackBar />
       {acknowledged ? <ReceiptCard receipt={acknowledged} id="my-receipt" /> : null}
       {acknowledged ? <NotifyPrompt /> : null}
       <StatementHeader detail={detail} current={current} />
