@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { keyboardPress } from './keyboard-press';
 import './button.scss';
 
 export interface ButtonProps {
@@ -11,6 +12,11 @@ export interface ButtonProps {
   loading?: boolean;
   onClick?: () => void;
   className?: string;
+  /**
+   * The accessible name when the visible words need their context, e.g. 「上移第3条」 for a 上移 button; it
+   * should start with the visible words, so speech users can say what they see.
+   */
+  label?: string;
   children: ReactNode;
 }
 
@@ -24,6 +30,7 @@ export function Button({
   loading,
   onClick,
   className,
+  label,
   children,
 }: ButtonProps) {
   const inactive = disabled || loading;
@@ -41,10 +48,12 @@ export function Button({
       className={classes}
       hoverClass={inactive ? 'none' : 'ct-button--hover'}
       aria-disabled={inactive ? 'true' : undefined}
+      aria-label={label}
       role="button"
       onClick={() => {
         if (!inactive) onClick?.();
       }}
+      {...keyboardPress(onClick, inactive)}
     >
       {loading ? <Text className="ct-button__spinner" /> : null}
       <Text>{children}</Text>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { keyboardPress } from './keyboard-press';
 import './evidence-disclosure.scss';
 
 export interface EvidenceRow {
@@ -20,6 +21,7 @@ export function EvidenceDisclosure({ id, rows, note }: { id?: string; rows: Evid
         role="button"
         aria-expanded={open ? 'true' : 'false'}
         onClick={() => setOpen(!open)}
+        {...keyboardPress(() => setOpen(!open))}
       >
         <Text className="ct-evidence__label">存证信息</Text>
         <Text className="ct-evidence__chevron">{open ? '收起' : '展开'}</Text>

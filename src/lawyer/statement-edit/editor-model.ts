@@ -87,6 +87,46 @@ export function moveItem(items: EditorItem[], index: number, delta: -1 | 1): Edi
   return next;
 }
 
+/** An item taken out of its section, with where it was, so 撤销 can put it back. */
+export interface RemovedItem {
+  item: EditorItem;
+  index: number;
+}
+
+/** Deletes one item; returns the rest and what was removed (for 撤销). */
+export function removeItem(
+  items: EditorItem[],
+  index: number,
+): { items: EditorItem[]; removed: RemovedItem } {
+  return { items: items.filter((_, i) => i !== index), removed: { item: items[index], index } };
+}
+
+/** Puts a removed item back where it was (or last, if the section has since become shorter). */
+export function restoreItem(items: EditorItem[], removed: RemovedItem): EditorItem[] {
+  if (items.some((item) => item.key === removed.item.key)) return items;
+  const at = Math.min(removed.index, items.length);
+  return [...items.slice(0, at), removed.item, ...items.slice(at)];
+}
+
+/**
+ * A form kept on the device, ready to edit again: unsaved items get fresh React keys (the counter behind
+ * `new-N` starts again after a reload, so kept keys could collide with new ones).
+ */
+export function reviveForm(form: EditorForm): EditorForm {
+  const sections = {} as EditorForm['sections'];
+  for (const { key } of STATEMENT_SECTIONS) {
+    sections[key] = (form.sections[key] ?? []).map((item) =>
+      item.id ? { ...item, key: item.id } : { ...newItem(item.text), basis: item.basis },
+    );
+  }
+  return { title: form.title, intro: form.intro, sections };
+}
+
+/** Whether two forms would save the same content (what a kept draft is compared with). */
+export function sameContent(a: EditorForm, b: EditorForm): boolean {
+  return JSON.stringify(draftFromForm(a)) === JSON.stringify(draftFromForm(b));
+}
+
 /**
  * What publishing would change against the current version, item by item (matched by id, as the server
  * diffs: a changed 依据 alone makes an item changed), for the lawyer to check before the client is asked to

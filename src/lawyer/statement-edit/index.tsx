@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { StatementDetail } from '@contract/index';
 import {
   Button,
@@ -14,8 +14,9 @@ import {
   Skeleton,
   TextArea,
 } from '@/components';
-import { toastFailure, toastSuccess } from '@/feedback/toast';
+import { DraftOffer, useDraft } from '@/drafts';
 import { BackBar } from '@/components/back-bar';
+import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useRequestId } from '@/feedback/use-request-id';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
@@ -32,8 +33,11 @@ import {
   formFromContent,
   formWarnings,
   itemCount,
+  reviveForm,
+  sameContent,
   type EditorForm,
 } from './editor-model';
+import { AutoTextArea } from './auto-text-area';
 import { SectionEditor } from './section-editor';
 import '../form.scss';
 import './index.scss';
@@ -65,19 +69,44 @@ const RevisionChanges = observer(function RevisionChanges({
   );
 });
 
-const StatementEditor = observer(function StatementEditor({ detail }: { detail: StatementDetail }) {
-  const { statements } = useStores();
-  const source = detail.draft?.content ?? detail.current?.content;
-  const [form, setForm] = useState<EditorForm>(() =>
-    source
-      ? formFromContent(source)
-      : formFromContent({
-          title: '',
-          intro: null,
-          sections: { worstCase: [], weWill: [], weCannot: [], youMust: [] },
-        }),
+/** The form as the server has it: the saved draft, else the published version, else empty. */
+function serverForm(detail: StatementDetail): EditorForm {
+  return formFromContent(
+    detail.draft?.content ??
+      detail.current?.content ?? {
+        title: '',
+        intro: null,
+        sections: { worstCase: [], weWill: [], weCannot: [], youMust: [] },
+      },
   );
+}
+
+/** What the device keeps until the server has it: the form and the 修订说明 (saved only when publishing). */
+interface KeptEdits {
+  form: EditorForm;
+  changeNote: string;
+}
+
+const StatementEditor = observer(function StatementEditor({ detail }: { detail: StatementDetail }) {
+  const { statements, session } = useStores();
+  const [form, setForm] = useState<EditorForm>(() => serverForm(detail));
   const [changeNote, setChangeNote] = useState('');
+  useEffect(() => {
+    void session.ensureLoaded();
+  }, [session]);
+  // 保存草稿 saves to the server only when tapped: until then the edits are kept on the device (Back, reload, a
+  // closed page) and offered back on return, per lawyer and statement.
+  const draft = useDraft<KeptEdits>({
+    key: session.me
+      ? { userId: session.me.userId, caseId: detail.caseId, kind: 'statement', recordId: detail.id }
+      : null,
+    value: useMemo(() => ({ form, changeNote }), [form, changeNote]),
+    isEmpty: (kept) => sameContent(kept.form, serverForm(detail)) && !kept.changeNote.trim(),
+    onRestore: (kept) => {
+      setForm(reviveForm(kept.form));
+      setChangeNote(kept.changeNote);
+    },
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const saveId = useRequestId();
@@ -128,6 +157,7 @@ const StatementEditor = observer(function StatementEditor({ detail }: { detail: 
       await save();
       await statements.publish(detail.id, revising ? changeNote : null, { requestId: publishId.take() });
       publishId.settle();
+      draft.clear();
       toastSuccess(`已发布第 ${nextVersion} 版`);
       Taro.redirectTo({ url: routes.statement(detail.id) });
     } catch (e) {
@@ -146,6 +176,7 @@ const StatementEditor = observer(function StatementEditor({ detail }: { detail: 
         {detail.caseTitle} · {revising ? `修订为第 ${nextVersion} 版` : '新告知书'}
         {detail.draft ? ` · 草稿保存于 ${formatExactTime(detail.draft.updatedAt)}` : ''}
       </Text>
+      <DraftOffer draft={draft} />
       <Card>
         <Field
           id="statement-title-input"
@@ -158,13 +189,13 @@ const StatementEditor = observer(function StatementEditor({ detail }: { detail: 
           error={errors.title}
         />
         <PromiseHint text={form.title} id="promise-hint-title" />
-        <TextArea
+        <AutoTextArea
           id="statement-intro-input"
           label="说明（选填）"
           value={form.intro}
           onChange={(intro) => setForm({ ...form, intro })}
           maxLength={STATEMENT_LIMITS.intro}
-          height={88}
+          minHeight={72}
           placeholder="为什么写这份告知书、客户应当怎样阅读"
         />
         <PromiseHint text={form.intro} id="promise-hint-intro" />

@@ -1,11 +1,14 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button, STATEMENT_LIMITS, TextArea } from '@/components';
 import { toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useStores } from '@/stores';
 
-/** The 提问 link under an item; opens a box for a written question the lawyer answers in writing. */
+/**
+ * The 提问 button under an item (a 44 px tall button, not a link); opens a box for a written question the lawyer
+ * answers in writing.
+ */
 export function AskForm({
   statementId,
   versionNo,
@@ -33,9 +36,15 @@ export function AskForm({
 
   if (!open) {
     return (
-      <Text className="link statement-item__ask" id={`ask-link-${itemId}`} onClick={() => setOpen(true)}>
+      <Button
+        id={`ask-link-${itemId}`}
+        type="plain"
+        size="small"
+        className="statement-item__ask"
+        onClick={() => setOpen(true)}
+      >
         对此条有疑问？提问
-      </Text>
+      </Button>
     );
   }
   return (

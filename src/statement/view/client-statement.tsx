@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { StatementDetail, VersionDiff } from '@contract/index';
 import { ERROR_MESSAGES } from '@contract/errors';
 import { isApiFailure } from '@/api';
@@ -11,16 +11,13 @@ import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useStores } from '@/stores';
 import { ReceiptCard } from '../receipt-card';
+import { firstUnchecked, sectionProgress, toggleItem, versionItemIds } from './ack-progress';
 import { AskForm } from './ask-form';
+import { bringIntoView } from './bring-into-view';
 import { ItemCard } from './item-card';
 import { StatementHeader } from './statement-header';
 
 type Current = NonNullable<StatementDetail['current']>;
-
-/** Every item id of a version, in reading order: what an acknowledgment covers. */
-export function versionItemIds(current: Current): string[] {
-  return STATEMENT_SECTIONS.flatMap(({ key }) => current.content.sections[key].map((item) => item.id));
-}
 
 function ChangesBanner({ diff, changeNote }: { diff: VersionDiff; changeNote: string | null }) {
   const count = (kind: string) => diff.items.filter((i) => i.change === kind).length;
@@ -46,32 +43,38 @@ function ChangesBanner({ diff, changeNote }: { diff: VersionDiff; changeNote: st
 }
 
 /**
- * What a client sees: each item as a card to check 我已阅读并知悉, the 提交知悉回执 button once every item is
- * checked, and afterwards the receipt. Keyed by version in the page, so a new version starts unchecked.
+ * What a client sees: each item as a card to tick 我已阅读并知悉 (the whole item is the tap target), each
+ * section's progress (「最坏情况 1/2」), a bar fixed at the bottom with the count (「已勾选 12/19」), 下一条 to the
+ * first unticked item and 提交知悉回执 once every item is ticked; afterwards the receipt, brought into view and
+ * announced. Keyed by version in the page, so a new version starts unticked.
  */
 function ClientStatement({ detail, current }: { detail: StatementDetail; current: Current }) {
   const { statements } = useStores();
   const [checked, setChecked] = useState<Set<string>>(() => new Set());
   const [superseded, setSuperseded] = useState(false);
+  // Set once this page submitted the receipt: it is then brought into view and announced.
+  const [announcement, setAnnouncement] = useState('');
   const { busy, run } = useSubmission();
 
   const acknowledged = detail.myReceipt?.versionNo === current.versionNo ? detail.myReceipt : null;
-  const itemIds = versionItemIds(current);
+  const itemIds = versionItemIds(current.content);
   const checkedCount = itemIds.filter((id) => checked.has(id)).length;
   const allChecked = itemIds.length > 0 && checkedCount === itemIds.length;
+  const progress = new Map(sectionProgress(current.content, checked).map((p) => [p.key, p]));
+  const nextItem = firstUnchecked(itemIds, checked);
   const { byItem, removed } = indexChanges(acknowledged ? null : detail.changesSinceMyAck);
 
-  const toggle = (itemId: string) => {
-    const next = new Set(checked);
-    if (next.has(itemId)) next.delete(itemId);
-    else next.add(itemId);
-    setChecked(next);
-  };
+  useEffect(() => {
+    if (announcement && acknowledged) bringIntoView('my-receipt', { focus: true });
+  }, [announcement, acknowledged]);
 
   const acknowledge = async () => {
     if (!allChecked) return;
     await run((options) => statements.acknowledge(detail.id, current.versionNo, itemIds, options), {
-      onSuccess: () => toastSuccess('已提交知悉回执'),
+      onSuccess: (receipt) => {
+        toastSuccess('已提交知悉回执');
+        setAnnouncement(`已提交知悉回执：第 ${receipt.versionNo} 版，回执在页面顶部`);
+      },
       onFailure: (e) => {
         if (isApiFailure(e) && e.code === 'STATEMENT.SUPERSEDED') setSuperseded(true);
         else toastFailure(e);
@@ -84,6 +87,10 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
   return (
     <View className="page statement-page">
       <BackBar />
+      {/* Always in the page, so a screen reader announces what is put into it. */}
+      <View className="visually-hidden" role="status" aria-live="polite" id="statement-announcer">
+        {announcement}
+      </View>
       {acknowledged ? <ReceiptCard receipt={acknowledged} id="my-receipt" /> : null}
       {acknowledged ? <NotifyPrompt /> : null}
       <StatementHeader detail={detail} current={current} />
@@ -99,10 +106,25 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
       {STATEMENT_SECTIONS.map(({ key, label }) => {
         const items = current.content.sections[key];
         if (items.length === 0 && removed[key].length === 0) return null;
+        const section = progress.get(key);
         return (
           <Card
             key={key}
             title={label}
+            extra={
+              !acknowledged && section ? (
+                <Text
+                  id={`section-progress-${key}`}
+                  className={`statement-section__progress ${
+                    section.checked === section.total ? 'statement-section__progress--done' : ''
+                  }`}
+                  aria-label={`${label}：已勾选 ${section.checked}/${section.total}`}
+                >
+                  {section.checked === section.total ? '✓ ' : ''}
+                  {section.checked}/{section.total}
+                </Text>
+              ) : undefined
+            }
             id={`section-${key}`}
             className={`statement-section statement-section--${key}`}
           >
@@ -117,7 +139,10 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
                 checkbox={
                   acknowledged
                     ? undefined
-                    : { checked: checked.has(item.id), onToggle: () => toggle(item.id) }
+                    : {
+                        checked: checked.has(item.id),
+                        onToggle: () => setChecked(toggleItem(checked, item.id)),
+                      }
                 }
                 askSlot={<AskForm statementId={detail.id} versionNo={current.versionNo} itemId={item.id} />}
               />
@@ -145,10 +170,20 @@ function ClientStatement({ detail, current }: { detail: StatementDetail; current
       ) : null}
 
       {!acknowledged && !superseded ? (
-        <View className="statement-ack-bar">
+        <View className="statement-ack-bar" id="ack-bar">
           <Text className="statement-ack-bar__count" id="ack-count">
             已勾选 {checkedCount}/{itemIds.length}
           </Text>
+          {nextItem ? (
+            <Button
+              id="ack-next"
+              type="plain"
+              className="statement-ack-bar__next"
+              onClick={() => bringIntoView(`item-${nextItem}`)}
+            >
+              下一条
+            </Button>
+          ) : null}
           <Button
             id="ack-submit"
             type="primary"

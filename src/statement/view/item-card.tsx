@@ -2,6 +2,7 @@ import { observer } from 'mobx-react-lite';
 import { Text, View } from '@tarojs/components';
 import type { ItemChange, Question } from '@contract/index';
 import { ItemDiff } from '@/components';
+import { keyboardPress } from '@/components/keyboard-press';
 import { formatExactTime } from '@/time/format-time';
 
 export interface ItemCardProps {
@@ -44,31 +45,41 @@ const QuestionThread = observer(function QuestionThread({ question }: { question
 });
 
 /**
- * One item of a statement: its text and 依据 (with what changed), the 我已阅读并知悉 checkbox, questions and
- * answers.
+ * One item of a statement: its text and 依据 (with what changed), questions and answers, and the ask slot. While
+ * the client still has to acknowledge, the text and the 我已阅读并知悉 line are one tap target (role checkbox):
+ * tapping anywhere on the item ticks it, and each item still needs its own tick (that is the evidence).
  */
 export function ItemCard({ itemId, text, basis, change, questions, checkbox, askSlot }: ItemCardProps) {
+  const diff = <ItemDiff text={text} basis={basis} change={change} />;
   return (
     <View
       className={`statement-item ${checkbox?.checked ? 'statement-item--checked' : ''}`}
       id={`item-${itemId}`}
       data-testid="statement-item"
     >
-      <ItemDiff text={text} basis={basis} change={change} />
       {checkbox ? (
         <View
-          className="statement-item__check"
+          className="statement-item__tick"
           id={`ack-check-${itemId}`}
           role="checkbox"
           aria-checked={checkbox.checked ? 'true' : 'false'}
           onClick={checkbox.onToggle}
+          {...keyboardPress(checkbox.onToggle)}
         >
-          <Text className={`statement-item__box ${checkbox.checked ? 'statement-item__box--on' : ''}`}>
-            {checkbox.checked ? '✓' : ''}
-          </Text>
-          <Text>我已阅读并知悉</Text>
+          {diff}
+          <View className="statement-item__check">
+            <Text
+              className={`statement-item__box ${checkbox.checked ? 'statement-item__box--on' : ''}`}
+              aria-hidden="true"
+            >
+              {checkbox.checked ? '✓' : ''}
+            </Text>
+            <Text>我已阅读并知悉</Text>
+          </View>
         </View>
-      ) : null}
+      ) : (
+        diff
+      )}
       {questions.map((q) => (
         <QuestionThread key={q.id} question={q} />
       ))}
