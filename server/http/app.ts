@@ -2,17 +2,33 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import type http from 'node:http';
 import { z } from 'zod';
-import { apiError } from '../../contract/errors';
+import { actions } from '../../contract/index';
+import { apiError, type ApiError, type ErrorCode } from '../../contract/errors';
 import type { Casetrail } from '../casetrail';
 import { PERSONAS } from '../seed/personas';
 import { DEFAULT_DISPLAY_NAME, ensureUser } from '../session/users.store';
 import { LIMITS } from '../../contract/limits';
 import { requiredText } from '../../contract/fields';
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import zlib from 'node:zlib';
 import { createSession, deleteSession, subjectForToken } from './sessions.store';
+import { DEFAULT_TIMEOUTS, timedHttpServer, type HttpTimeouts, type LogLevel } from './http-settings';
+import {
+  API_CONTENT_SECURITY_POLICY,
+  COMMON_SECURITY_HEADERS,
+  h5ContentSecurityPolicy,
+  inlineScriptHashes,
+} from './security-headers';
 
 export interface HttpOptions {
   app: Casetrail;
@@ -21,7 +37,17 @@ export interface HttpOptions {
   /** Folder of the H5 build to serve at `/`, if present. */
   h5Dir?: string;
   clock?: () => Date;
-  logger?: boolean;
+  /**
+   * The request log: one JSON line per request (request id, route, action, outcome code, status, latency) — never
+   * a body, a name, a token, a code or an address. Absent: no log.
+   */
+  log?: { level?: LogLevel; stream?: { write(line: string): void } };
+  /**
+   * Addresses or CIDR ranges of reverse proxies (CASETRAIL_TRUSTED_PROXIES). Only when the socket's peer is one of
+   * them is X-Forwarded-For believed: the forwarded client address is then the one recorded as evidence.
+   */
+  trustedProxies?: string[];
+  timeouts?: HttpTimeouts;
 }
 
 const devLoginBody = z.union([
@@ -57,16 +83,163 @@ function bearerToken(request: FastifyRequest): string | null {
   return match ? match[1] : null;
 }
 
+/** What the request log says of one request: the action (a name the contract knows) and its outcome code. */
+interface Outcome {
+  action: string | null;
+  code: ErrorCode | 'ok';
+}
+
+/** The action an envelope names, for the log: only a name the contract knows, never what a client made up. */
+function actionOf(body: unknown): string | null {
+  const action =
+    typeof body === 'object' && body !== null ? (body as { action?: unknown }).action : undefined;
+  if (action === undefined) return null;
+  return typeof action === 'string' && Object.prototype.hasOwnProperty.call(actions, action) ? action : '?';
+}
+
+/** The envelope for a request the framework refused before any route ran (never a stack trace). */
+function refusal(error: { statusCode?: number; code?: string }): { status: number; error: ApiError } {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  if (error instanceof InvalidUtf8Body) return { status, error: error.apiError };
+  const invalid = (message: string) => ({ status, error: apiError('INVALID_ARGUMENT', undefined, message) });
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return invalid(`请求内容过大（上限 ${BODY_LIMIT / 1024} KB）`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return invalid('请求内容类型应为 application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return invalid('请求内容为空');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return invalid('请求内容不是有效的 JSON');
+    case 'FST_ERR_BAD_URL':
+      return invalid('请求地址无效');
+  }
+  if (status === 404) return { status, error: apiError('NOT_FOUND') };
+  if (status === 408) return invalid('请求未在限定时间内发送完毕，请重试');
+  if (status < 500) return { status, error: apiError('INVALID_ARGUMENT') };
+  return { status, error: apiError('INTERNAL') };
+}
+
+/** The headers of every answer that is not an H5 file. */
+const API_HEADERS = {
+  ...COMMON_SECURITY_HEADERS,
+  'content-security-policy': API_CONTENT_SECURITY_POLICY,
+  'cache-control': 'no-store',
+};
+
+/** HTTP/1.1 reasons for the statuses a connection-level refusal can carry. */
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
+
 /** The HTTP entry: `POST /api` with the same envelope as the cloud function, bearer-token identity. */
 export async function buildHttpServer(options: HttpOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? (() => new Date());
   const { db } = options.app;
-  const server = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT });
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  const outcomes = new WeakMap<FastifyRequest, Outcome>();
+  const h5Dir =
+    options.h5Dir && fs.existsSync(path.join(options.h5Dir, 'index.html')) ? options.h5Dir : undefined;
+  const h5Policy = h5ContentSecurityPolicy(h5Dir ? inlineScriptHashes(h5Dir) : []);
+
+  const settings: FastifyServerOptions<http.Server> = {
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
+    serverFactory: (handler) => timedHttpServer(timeouts, handler),
+    genReqId: () => randomUUID(),
+    // One line per request, written below from what the request did; Fastify's own lines carry the URL.
+    logController: new LogController({ disableRequestLogging: true }),
+    logger: options.log
+      ? {
+          level: options.log.level ?? 'info',
+          ...(options.log.stream ? { stream: options.log.stream } : {}),
+          timestamp: () => `,"time":"${new Date().toISOString()}"`,
+          // Whatever Fastify itself logs about a request says which one, not who sent it or what.
+          serializers: { req: (req: { id?: string }) => ({ id: req.id }), err: errorSummary },
+        }
+      : false,
+    // A connection that breaks HTTP itself (half a request past the deadline, oversized headers, bad framing) gets
+    // the envelope too, written straight to the socket since there is no request to answer through.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket: Socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const status =
+        error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      server.log.info(
+        { status, outcome: 'INVALID_ARGUMENT', reason: error.code ?? 'client error' },
+        'connection',
+      );
+      const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+      if (socket.writable && !inFlight?.headersSent) {
+        const body = JSON.stringify({ ok: false, error: refusal({ statusCode: status }).error });
+        const headers = {
+          ...API_HEADERS,
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': String(Buffer.byteLength(body)),
+          connection: 'close',
+        };
+        const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
+        socket.write(`HTTP/1.1 ${status} ${REASONS[status]}\r\n${head.join('')}\r\n${body}`);
+      }
+      socket.destroy();
+    },
+    // A URL the router cannot even read: no hook runs for it, so its headers and log line are written here.
+    frameworkErrors: (error, request, reply) => {
+      const answer = refusal(error);
+      request.log.info(
+        { method: request.method, status: answer.status, outcome: answer.error.code },
+        'request',
+      );
+      void (reply as FastifyReply)
+        .headers({ ...API_HEADERS, 'x-request-id': request.id })
+        .status(answer.status)
+        .send({ ok: false, error: answer.error });
+    },
+  };
+  const server = Fastify(settings);
+
+  // Every answer carries the security headers; the H5 files their page's policy, everything else (API answers,
+  // refusals) a policy that allows nothing, and no-store: an answer may hold a case's content.
+  server.addHook('onRequest', async (_request, reply) => {
+    void reply.headers(COMMON_SECURITY_HEADERS);
+    void reply.header('x-request-id', reply.request.id);
+  });
+  server.addHook('onSend', async (request, reply) => {
+    const page =
+      h5Dir !== undefined && reply.statusCode < 400 && reply.getHeader('cache-control') !== undefined;
+    if (page) {
+      void reply.header('content-security-policy', h5Policy);
+    } else {
+      void reply.header('content-security-policy', API_CONTENT_SECURITY_POLICY);
+      void reply.header('cache-control', 'no-store');
+    }
+    if (request.protocol === 'https')
+      void reply.header('strict-transport-security', 'max-age=15552000; includeSubDomains');
+  });
+  server.addHook('onResponse', async (request, reply) => {
+    const outcome = outcomes.get(request);
+    const line = {
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      action: outcome?.action ?? null,
+      outcome:
+        outcome?.code ??
+        (reply.statusCode < 400 ? 'ok' : refusal({ statusCode: reply.statusCode }).error.code),
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+    };
+    if (reply.statusCode >= 500) request.log.error(line, 'request');
+    else request.log.info(line, 'request');
+  });
 
   // JSON bodies are decoded strictly: invalid UTF-8 is refused, never silently repaired into U+FFFD (the text
   // that would be stored and hashed is not what the client sent). Parsing itself stays Fastify's, with its
   // prototype-poisoning protection.
   const parseJson = server.getDefaultJsonParser('error', 'error');
+  // Only JSON is an envelope: a text/plain body is refused (415) rather than parsed into a string.
+  server.removeContentTypeParser('text/plain');
   server.addContentTypeParser(
     'application/json',
     { parseAs: 'buffer', bodyLimit: BODY_LIMIT },
@@ -82,16 +255,16 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
     },
   );
 
-  // A body that is not JSON (or not UTF-8) gets the contract's error shape, never a stack trace.
-  server.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
-    if (error instanceof InvalidUtf8Body) {
-      void reply.status(400).send({ ok: false, error: error.apiError });
-      return;
-    }
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    const code = status < 500 ? 'INVALID_ARGUMENT' : 'INTERNAL';
-    if (status >= 500) server.log.error({ err: error }, 'unhandled error');
-    void reply.status(status).send({ ok: false, error: apiError(code) });
+  // Anything refused (a body that is not JSON, too large, not UTF-8; a failure) gets the contract's error shape.
+  server.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
+    const answer = refusal(error);
+    outcomes.set(request, { action: outcomes.get(request)?.action ?? null, code: answer.error.code });
+    if (answer.status >= 500) request.log.error({ err: error }, 'unhandled error');
+    void reply.status(answer.status).send({ ok: false, error: answer.error });
+  });
+  server.setNotFoundHandler((request, reply) => {
+    outcomes.set(request, { action: null, code: 'NOT_FOUND' });
+    void reply.status(404).send({ ok: false, error: apiError('NOT_FOUND') });
   });
 
   // Answers above 1 KB go out compressed when the client accepts it (a case page's JSON shrinks ~5×). Brotli at
@@ -105,7 +278,9 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
   server.post('/api', async (request) => {
     const token = bearerToken(request);
     const subject = token ? await subjectForToken(db, token, clock(), { allowDev: options.devLogin }) : null;
-    return options.app.handle(request.body, { subject, sourceIp: request.ip });
+    const answer = await options.app.handle(request.body, { subject, sourceIp: request.ip });
+    outcomes.set(request, { action: actionOf(request.body), code: answer.ok ? 'ok' : answer.error.code });
+    return answer;
   });
 
   server.post('/api/session/logout', async (request) => {
@@ -121,6 +296,7 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
     server.post('/api/dev/login', async (request, reply) => {
       const body = devLoginBody.safeParse(request.body);
       if (!body.success) {
+        outcomes.set(request, { action: null, code: 'INVALID_ARGUMENT' });
         return reply.status(400).send({ ok: false, error: apiError('INVALID_ARGUMENT') });
       }
       const now = clock();
@@ -132,9 +308,9 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
     });
   }
 
-  if (options.h5Dir && fs.existsSync(path.join(options.h5Dir, 'index.html'))) {
+  if (h5Dir) {
     await server.register(fastifyStatic, {
-      root: path.resolve(options.h5Dir),
+      root: path.resolve(h5Dir),
       prefix: '/',
       // `.br` / `.gz` copies written at build time (scripts/compress-h5.ts), chosen by Accept-Encoding.
       preCompressed: true,
@@ -146,4 +322,13 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
     });
   }
   return server;
+}
+
+/**
+ * An error as the log may show it: its kind, code and stack frames, never its message or other fields (a database
+ * error's message and detail can quote the values that were sent).
+ */
+function errorSummary(error: { name?: string; code?: string; stack?: string }) {
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return { type: error.name ?? 'Error', message: error.code ?? '', stack: frames.join('\n') };
 }

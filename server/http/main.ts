@@ -7,9 +7,11 @@ import { openDatabase } from '../platform/open-database';
 import { seedDemo } from '../seed/demo-seed';
 import { ADMIN_PERSONA_SUBJECT, PERSONAS } from '../seed/personas';
 import { buildHttpServer } from './app';
+import { readHttpSettings } from './http-settings';
 
 async function main(): Promise<void> {
   const config = readEntryConfig();
+  const http = readHttpSettings();
   const { db, engine, describe } = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -48,7 +50,15 @@ async function main(): Promise<void> {
       ? `Notifications: ${config.notify.mode}, drained every ${config.notifySender.intervalSeconds} s`
       : 'Notifications: off (in-app only)',
   );
-  const server = await buildHttpServer({ app, devLogin: config.devLogin, h5Dir: config.h5Dir });
+  // The request log: one JSON line per request on stdout (CASETRAIL_LOG_LEVEL), for the operator's collector.
+  const server = await buildHttpServer({
+    app,
+    devLogin: config.devLogin,
+    h5Dir: config.h5Dir,
+    log: { level: http.logLevel },
+    trustedProxies: config.trustedProxies,
+    timeouts: http.timeouts,
+  });
   const address = await server.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');
   console.log(`Casetrail listening on ${url}`);
