@@ -12,6 +12,7 @@ export const routes = {
     redirect ? `/pages/login/index?redirect=${q(redirect)}` : '/pages/login/index',
   caseNew: () => '/lawyer/case-new/index',
   invite: (caseId: string) => `/lawyer/invite/index?caseId=${q(caseId)}`,
+  members: (caseId: string) => `/lawyer/members/index?caseId=${q(caseId)}`,
   publish: (caseId: string) => `/lawyer/publish/index?caseId=${q(caseId)}`,
   correct: (updateId: string) => `/lawyer/publish/index?updateId=${q(updateId)}`,
   profile: () => '/lawyer/profile/index',

@@ -1,7 +1,10 @@
 import type { ActionOutput, Invite } from '@contract/index';
 import type { Api, CallOptions } from '@/api';
 
-/** Invites: lawyers invite clients to a case, the admin invites lawyers, anyone redeems a code. */
+/**
+ * Invites: lawyers invite clients to a case (and see who joined through each, and remove members), the admin
+ * invites lawyers, anyone previews and redeems a code.
+ */
 export class InviteStore {
   constructor(private readonly api: Api) {}
 
@@ -13,8 +16,28 @@ export class InviteStore {
     return this.api.call('admin.inviteLawyer', { name }, options);
   }
 
+  preview(code: string): Promise<ActionOutput<'invite.preview'>> {
+    return this.api.call('invite.preview', { code: normalizeInviteCode(code) });
+  }
+
   redeem(code: string, options?: CallOptions): Promise<ActionOutput<'invite.redeem'>> {
     return this.api.call('invite.redeem', { code: normalizeInviteCode(code) }, options);
+  }
+
+  list(caseId: string): Promise<ActionOutput<'invite.list'>> {
+    return this.api.call('invite.list', { caseId });
+  }
+
+  revoke(inviteId: string, options?: CallOptions): Promise<ActionOutput<'invite.revoke'>> {
+    return this.api.call('invite.revoke', { inviteId }, options);
+  }
+
+  removeMember(
+    caseId: string,
+    userId: string,
+    options?: CallOptions,
+  ): Promise<ActionOutput<'member.remove'>> {
+    return this.api.call('member.remove', { caseId, userId }, options);
   }
 }
 

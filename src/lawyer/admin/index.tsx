@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { Invite } from '@contract/index';
 import { LIMITS } from '@contract/limits';
 import { Avatar, Button, Card, EmptyState, Field, Skeleton } from '@/components';
 import { BackBar } from '@/components/back-bar';
+import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
@@ -26,7 +27,7 @@ function AdminPage() {
       void admin.load();
     }
   });
-  useShareAppMessage(() => ({ title: '邀请您加入律程', path: invite?.path ?? '/pages/index/index' }));
+  useShareAppMessage(() => ({ title: '邀请您入驻律程', path: invite?.path ?? '/pages/index/index' }));
 
   if (!signedIn) return null;
 
@@ -42,6 +43,24 @@ function AdminPage() {
         void admin.load();
       },
     });
+  };
+
+  const decide = async (inviteId: string, decision: 'confirm' | 'reject', name: string) => {
+    const { confirm } = await Taro.showModal({
+      title: decision === 'confirm' ? `确认 ${name} 入驻？` : `拒绝 ${name} 的入驻？`,
+      content:
+        decision === 'confirm'
+          ? '确认后该账号即可创建案件、邀请客户。请确认已核实是本人。'
+          : '拒绝后该邀请作废，对方不会获得律师功能；如需重新邀请，请另发邀请。',
+      confirmText: decision === 'confirm' ? '确认入驻' : '拒绝',
+    });
+    if (!confirm) return;
+    try {
+      await admin.decide(inviteId, decision);
+      toastSuccess(decision === 'confirm' ? '已确认入驻' : '已拒绝');
+    } catch (e) {
+      toastFailure(e);
+    }
   };
 
   if (admin.status === 'error' && admin.error?.code !== 'NETWORK') {
@@ -103,6 +122,55 @@ function AdminPage() {
           ))}
         </Card>
       )}
+
+      {admin.pendingEnrolments.length > 0 ? (
+        <View>
+          <Text className="section-title">待确认的入驻（{admin.pendingEnrolments.length}）</Text>
+          <Card id="pending-enrolments">
+            <Text className="muted admin-page__hint">
+              有人用律师邀请提交了入驻。请先核实是邀请的本人，再确认；确认后对方才有律师功能。
+            </Text>
+            {admin.pendingEnrolments.map((p) => (
+              <View key={p.inviteId} className="admin-page__row" id={`enrolment-${p.inviteId}`}>
+                <Avatar name={p.redeemer.displayName} />
+                <View className="admin-page__row-text">
+                  <Text className="admin-page__name">
+                    {p.redeemer.displayName}
+                    <Text className="muted">（邀请的是 {p.invitedName}）</Text>
+                  </Text>
+                  <Text className="muted">
+                    {formatExactTime(p.redeemedAt)} 提交 · 账号创建于{' '}
+                    {formatDate(p.redeemer.accountCreatedAt)}
+                  </Text>
+                  {p.redeemer.clientCaseCount > 0 ? (
+                    <Text className="admin-page__warning">
+                      该账号是 {p.redeemer.clientCaseCount} 个案件的客户，请特别核实
+                    </Text>
+                  ) : null}
+                </View>
+                <View className="admin-page__row-side">
+                  <Button
+                    size="small"
+                    type="primary"
+                    className="enrolment-confirm"
+                    onClick={() => void decide(p.inviteId, 'confirm', p.redeemer.displayName)}
+                  >
+                    确认
+                  </Button>
+                  <Button
+                    size="small"
+                    type="plain"
+                    className="enrolment-reject"
+                    onClick={() => void decide(p.inviteId, 'reject', p.redeemer.displayName)}
+                  >
+                    拒绝
+                  </Button>
+                </View>
+              </View>
+            ))}
+          </Card>
+        </View>
+      ) : null}
 
       {admin.pendingInvites.length > 0 ? (
         <View>

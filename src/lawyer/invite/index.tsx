@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { Invite } from '@contract/index';
@@ -8,6 +8,7 @@ import { Button, Card, Field } from '@/components';
 import { BackBar } from '@/components/back-bar';
 import { useSubmission } from '@/feedback/use-submission';
 import { useSignedIn } from '@/navigation/auth-guard';
+import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { InviteCard } from '../invite-card';
 
@@ -21,8 +22,10 @@ function InvitePage() {
   const { busy, errors, run } = useSubmission();
   const caseTitle = caseDetails.detail(caseId)?.title;
 
+  // A forwarded card may reach anyone: it names no case and no person. The join page shows the case title and the
+  // lawyer only to whoever opens it with the code, before they confirm.
   useShareAppMessage(() => ({
-    title: caseTitle ? `邀请您查看「${caseTitle}」的进展` : '邀请您查看案件进展',
+    title: '律师邀请您加入案件',
     path: invite?.path ?? '/pages/index/index',
   }));
 
@@ -40,7 +43,7 @@ function InvitePage() {
       <Card>
         <Field
           id="invite-client-name"
-          label="客户称呼（选填，便于您辨认）"
+          label="客户称呼（选填，对方加入前会看到「邀请 某某」）"
           value={clientName}
           onChange={setClientName}
           maxLength={LIMITS.personName}
@@ -57,9 +60,18 @@ function InvitePage() {
         </View>
       ) : (
         <Text className="muted" style={{ display: 'block', marginTop: '12px', lineHeight: 1.6 }}>
-          生成后可把链接或邀请码发给客户。邀请一次有效、有期限，过期或用过后需重新生成。
+          生成后可把链接、二维码或邀请码发给客户。邀请一次有效、有期限，过期或用过后需重新生成。
         </Text>
       )}
+      <View style={{ marginTop: '16px' }}>
+        <Text
+          className="link"
+          id="open-members"
+          onClick={() => Taro.navigateTo({ url: routes.members(caseId) })}
+        >
+          邀请记录与案件成员（谁通过邀请加入、移出成员）›
+        </Text>
+      </View>
     </View>
   );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '加入案件' });
+export default definePageConfig({ navigationBarTitleText: '接受邀请' });

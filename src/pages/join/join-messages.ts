@@ -13,6 +13,7 @@ const HINTS: Record<string, string> = {
   'INVITE.NOT_FOUND': '邀请码不区分大小写，横线可省略。',
   'INVITE.USED': '每个邀请只能使用一次。',
   'INVITE.EXPIRED': '邀请有有效期，过期后需要律师重新发送。',
+  'INVITE.REVOKED': '发送者已撤回这个邀请。',
 };
 
 /** What the join page tells the client when a code is refused. */
@@ -29,4 +30,11 @@ export function joinFailureView(error: unknown): JoinFailureView {
       code === 'RATE_LIMITED',
     alreadyMember: code === 'INVITE.ALREADY_MEMBER',
   };
+}
+
+/** The page's title: a lawyer invite is an enrolment (律师入驻), a client invite joins a case. */
+export function joinPageTitle(kind: 'client' | 'lawyer' | null): string {
+  if (kind === 'lawyer') return '律师入驻';
+  if (kind === 'client') return '加入案件';
+  return '接受邀请';
 }

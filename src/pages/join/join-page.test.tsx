@@ -29,10 +29,31 @@ describe('joinFailureView', () => {
 });
 
 describe('join page', () => {
-  function renderJoin(redeem: (payload: Record<string, unknown>) => unknown) {
+  const CLIENT_PREVIEW = {
+    kind: 'client',
+    caseTitle: '李女士诉某公司民间借贷纠纷',
+    inviterName: '张律师',
+    firm: '示例律师事务所',
+    intendedName: '李女士',
+    expiresAt: '2026-03-04T00:00:00.000Z',
+    redeemedByYou: false,
+  };
+
+  function renderJoin(handlers: {
+    preview?: (payload: Record<string, unknown>) => unknown;
+    redeem?: (payload: Record<string, unknown>) => unknown;
+  }) {
     const { api, calls } = fakeApi({
-      'invite.redeem': redeem,
+      'invite.preview': handlers.preview ?? (() => CLIENT_PREVIEW),
+      'invite.redeem': handlers.redeem ?? (() => ({ kind: 'client', caseId: 'case-0001', pending: false })),
       'case.list': () => ({ cases: [] }),
+      'session.me': () => ({
+        userId: 'u1',
+        displayName: '微信用户',
+        isLawyer: false,
+        isAdmin: false,
+        profile: null,
+      }),
     });
     render(
       <StoresProvider store={new RootStore({ api })}>
@@ -42,23 +63,54 @@ describe('join page', () => {
     return calls;
   }
 
-  it('takes the code from the link, redeems it and opens the case', async () => {
+  it('shows the case title and the lawyer from the link before anything is joined', async () => {
     taroMock.openPage('/pages/join/index?code=ABCD-EFGH');
-    const calls = renderJoin(() => ({ kind: 'client', caseId: 'case-0001' }));
-    await act(async () => fireEvent.click(screen.getByText('加入案件', { selector: '#join-submit *' })));
+    const calls = renderJoin({});
+    expect(await screen.findByText('李女士诉某公司民间借贷纠纷')).toBeTruthy();
+    expect(screen.getByText('张律师（示例律师事务所）')).toBeTruthy();
+    expect(screen.getByText('加入案件', { selector: '#join-title' })).toBeTruthy();
+    expect(calls.map((c) => c.action)).not.toContain('invite.redeem');
+    expect(calls.find((c) => c.action === 'invite.preview')?.payload).toEqual({ code: 'ABCD-EFGH' });
+  });
+
+  it('joins only on 确认加入, then opens the case', async () => {
+    taroMock.openPage('/pages/join/index?code=ABCD-EFGH');
+    const calls = renderJoin({});
+    await screen.findByText('李女士诉某公司民间借贷纠纷');
+    await act(async () => fireEvent.click(screen.getByText('确认加入', { selector: '#join-submit *' })));
     await waitFor(() => expect(taroMock.route.path).toBe('/pages/case/index'));
     expect(taroMock.route.params).toEqual({ id: 'case-0001', joined: '1' });
     expect(calls.find((c) => c.action === 'invite.redeem')?.payload).toEqual({ code: 'ABCD-EFGH' });
   });
 
-  it('shows why a used invite cannot be redeemed, under the field, and stays on the page', async () => {
+  it('shows why a used invite cannot be used, under the field, and joins nothing', async () => {
     taroMock.openPage('/pages/join/index?code=USED-CODE');
-    renderJoin(() => {
-      throw fail('INVITE.USED');
+    const calls = renderJoin({
+      preview: () => {
+        throw fail('INVITE.USED');
+      },
     });
-    await act(async () => fireEvent.click(screen.getByText('加入案件', { selector: '#join-submit *' })));
     expect(await screen.findByText(/该邀请已被使用，请联系律师重新邀请/)).toBeTruthy();
     expect(screen.getByText('如需帮助，请直接联系您的承办律师。')).toBeTruthy();
     expect(taroMock.route.path).toBe('/pages/join/index');
+    expect(calls.map((c) => c.action)).not.toContain('invite.redeem');
+  });
+
+  it('titles a lawyer invite as an enrolment and says it waits for the admin', async () => {
+    taroMock.openPage('/pages/join/index?code=LAWY-ER00');
+    renderJoin({
+      preview: () => ({
+        ...CLIENT_PREVIEW,
+        kind: 'lawyer',
+        caseTitle: null,
+        inviterName: '王主任',
+        intendedName: '赵律师',
+      }),
+      redeem: () => ({ kind: 'lawyer', caseId: null, pending: true }),
+    });
+    expect(await screen.findByText('律师入驻', { selector: '#join-title' })).toBeTruthy();
+    expect(screen.queryByText('加入案件')).toBeNull();
+    await act(async () => fireEvent.click(screen.getByText('申请入驻', { selector: '#join-submit *' })));
+    expect(await screen.findByText('已提交，等待管理员确认')).toBeTruthy();
   });
 });
