@@ -152,7 +152,7 @@ export const memoSummary = z.object({
 });
 export type MemoSummary = z.infer<typeof memoSummary>;
 
-const versionRef = { memoId: id, versionNo: z.number().int().min(1) };
+const versionRef = { memoId: id, versionNo: z.number().int().min(1).max(100_000) };
 
 export const memoActions = {
   'memo.publish': {

@@ -241,7 +241,7 @@ export const statementActions = {
     mutates: false,
   },
   'statement.markViewed': {
-    input: z.object({ statementId: id, versionNo: z.number().int().min(1) }).strict(),
+    input: z.object({ statementId: id, versionNo: z.number().int().min(1).max(100_000) }).strict(),
     output: z.object({ versionNo: z.number().int(), viewedAt: z.string(), chain: chainPosition.nullable() }),
     mutates: true,
   },
@@ -249,7 +249,7 @@ export const statementActions = {
     input: z
       .object({
         statementId: id,
-        versionNo: z.number().int().min(1),
+        versionNo: z.number().int().min(1).max(100_000),
         /** Every item the client checked 我已阅读并理解; must be all the version's items. */
         itemIds: z.array(z.string().max(64)).max(4 * STATEMENT_LIMITS.itemsPerSection),
       })
@@ -261,7 +261,7 @@ export const statementActions = {
     input: z
       .object({
         statementId: id,
-        versionNo: z.number().int().min(1),
+        versionNo: z.number().int().min(1).max(100_000),
         itemId: z.string().max(64),
         question: requiredText(STATEMENT_LIMITS.question),
       })

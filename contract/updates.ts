@@ -61,7 +61,7 @@ export const updateActions = {
         caseId: id,
         ...content,
         /** Move the case to this stage with the update; omit to leave the stage as it is. */
-        stageIndex: z.number().int().min(0).nullish(),
+        stageIndex: z.number().int().min(0).max(100).nullish(),
       })
       .strict(),
     output: updateDetail,

@@ -10,6 +10,7 @@ import { authorize } from './authorize';
 import { lockCaseChain } from '../events/event-log.store';
 import { fail, type Result } from './result';
 import { checkRateLimit } from './rate-limit';
+import { cappedIssues, oversizedInput } from './input-bounds';
 
 export interface RouterDeps {
   db: Db;
@@ -29,6 +30,7 @@ export interface EntryIdentity {
 
 const requestIdSchema = z
   .string({ required_error: '缺少请求编号', invalid_type_error: '请求编号应为文本' })
+  .max(100, '请求编号格式不正确')
   .regex(/^[A-Za-z0-9_-]{8,100}$/, '请求编号格式不正确');
 
 /** Device details the client reports are kept as evidence: the same characters are refused as in any text. */
@@ -56,8 +58,9 @@ class Rollback {
   constructor(readonly result: Result<never>) {}
 }
 
+/** A refused payload's issues, capped in number and length (see input-bounds.ts). */
 function zodIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
-  return error.issues.map((i) => ({ path: prefix + i.path.join('.'), message: i.message }));
+  return cappedIssues(error.issues.map((i) => ({ path: prefix + i.path.join('.'), message: i.message })));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -102,6 +105,9 @@ async function dispatchUnsafe(
   if (!isPlainObject(envelope.payload)) {
     return fail('INVALID_ARGUMENT', [{ path: 'payload', message: '参数应为对象' }]);
   }
+  // An oversized array, string or map is refused before zod walks every element of it.
+  const oversized = oversizedInput(definition.input, envelope.payload);
+  if (oversized) return fail('INVALID_ARGUMENT', cappedIssues([oversized]));
   const parsed = definition.input.safeParse(envelope.payload);
   if (!parsed.success) return fail('INVALID_ARGUMENT', zodIssues(parsed.error));
 
