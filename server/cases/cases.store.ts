@@ -5,6 +5,7 @@ import { commitRow, type RowCommitment } from '../evidence/evidence-tables';
 import { insertCommitted } from '../evidence/evidence.store';
 import type { Db } from '../platform/migrate';
 import { stageStatuses } from './stages.rules';
+import { seesOthersEvidence } from '../records/records.rules';
 
 export async function insertCase(
   db: Db,
@@ -243,12 +244,16 @@ export async function getCaseDetail(db: Db, caseId: string, userId: string): Pro
       stages.map((s) => ({ ...s, idx: Number(s.idx) })),
       Number(c.current_stage_index),
     ),
-    members: members.map((m) => ({
-      userId: m.user_id,
-      displayName: m.display_name,
-      role: m.role,
-      joinedAt: m.joined_at,
-    })),
+    // A client sees the case's lawyers and themself: another client's name and id are that person's (the case page
+    // lists clients to lawyers only).
+    members: members
+      .filter((m) => seesOthersEvidence(summary.myRole) || m.role !== 'client' || m.user_id === userId)
+      .map((m) => ({
+        userId: m.user_id,
+        displayName: m.display_name,
+        role: m.role,
+        joinedAt: m.joined_at,
+      })),
   };
 }
 

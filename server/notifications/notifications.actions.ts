@@ -4,6 +4,7 @@
 import type { ActionHandler } from '../core/action';
 import { caseContext, userContext } from '../core/action';
 import { fail, ok } from '../core/result';
+import type { Db } from '../platform/migrate';
 import { decodeCursor, encodeCursor } from '../updates/updates.rules';
 import {
   addCredits,
@@ -73,6 +74,30 @@ export const notificationPreview: ActionHandler<'notification.preview'> = {
     const ctx = userContext(raw);
     // Only the demo records messages instead of sending them: elsewhere there is nothing to preview.
     if (ctx.config.notify.mode !== 'demo') return fail('NOT_FOUND');
-    return ok({ personas: await loadPreview(ctx.db, ctx.config.notify, ctx.now), generatedAt: ctx.now });
+    const personas = await loadPreview(ctx.db, ctx.config.notify, ctx.now);
+    const shown = await previewAudience(ctx.db, ctx.caller.user);
+    return ok({
+      personas: personas.filter((p) => shown === 'all' || shown.has(p.userId)),
+      generatedAt: ctx.now,
+    });
   },
 };
+
+/**
+ * Whose messages the caller may preview: their own; a lawyer's also those of the members of the cases they are a
+ * lawyer of; the firm admin's everyone's. A client never sees what another client (of their case or another) was
+ * sent: the titles and names in it are that person's.
+ */
+async function previewAudience(db: Db, user: { id: string; isAdmin: boolean }): Promise<Set<string> | 'all'> {
+  if (user.isAdmin) return 'all';
+  const rows = await db
+    .selectFrom('case_members as mine')
+    .innerJoin('case_members as m', 'm.case_id', 'mine.case_id')
+    .select('m.user_id')
+    .where('mine.user_id', '=', user.id)
+    .where('mine.role', '=', 'lawyer')
+    .where('mine.removed_at', 'is', null)
+    .where('m.removed_at', 'is', null)
+    .execute();
+  return new Set([user.id, ...rows.map((r) => r.user_id)]);
+}
