@@ -17,8 +17,10 @@ import {
 } from './harness';
 import { FRIDAY_NIGHT, runCommJourney } from './comm-journey';
 import { databaseFileFrom, runEvidenceJourney } from './evidence-journey';
+import { runInvitesJourney } from './invites-journey';
 import { runJourney, type Persona } from './journey';
 import { runNotifyJourney } from './notify-journey';
+import { runPrivacyJourney } from './privacy-journey';
 import { runStatementsJourney } from './statements-journey';
 
 type OnPages = (current: Partial<Record<Persona, Page>>) => void;
@@ -41,8 +43,12 @@ const JOURNEYS: { name: string; run: (r: JourneyRun) => Promise<void> }[] = [
       await runCommJourney({ baseUrl: friday.url, onPages: r.onPages });
     },
   },
+  // A new case of its own: invite, join after seeing the case, removal; a lawyer enrolment the admin confirms.
+  { name: 'invites', run: (r) => runInvitesJourney({ baseUrl: r.server.url, onPages: r.onPages }) },
   // Its own servers: a sender draining every second, demo clocks by day and at night.
   { name: 'notify', run: (r) => runNotifyJourney({ onPages: r.onPages }) },
+  // A new case of its own; the client it invites deletes their account at the end.
+  { name: 'privacy', run: (r) => runPrivacyJourney({ baseUrl: r.server.url, onPages: r.onPages }) },
   {
     name: 'evidence',
     run: (r) =>
