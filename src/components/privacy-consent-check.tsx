@@ -22,6 +22,7 @@ export function PrivacyConsentCheck({ checked, onChange }: PrivacyConsentCheckPr
       onClick={() => onChange(!checked)}
     >
       <Text
+        id="privacy-consent-box"
         className={`privacy-consent__box ${checked ? 'privacy-consent__box--on' : ''}`}
         aria-hidden="true"
       >

@@ -25,7 +25,22 @@ export async function fill(page: Page, id: string, text: string) {
   await field.fill(text);
 }
 
+/**
+ * Ticks 「我已阅读并同意《律程用户隐私保护指引》」 on the login page unless it is ticked already: signing in needs it
+ * (privacy journey: tests/e2e/privacy-journey.ts checks the refusal without it).
+ */
+export async function agreeToPrivacyNotice(page: Page) {
+  const box = visible(page, '#privacy-consent');
+  await box.waitFor();
+  // The box itself: the middle of the line is the notice's title, which opens the notice.
+  if ((await box.getAttribute('aria-checked')) !== 'true')
+    await visible(page, '#privacy-consent-box').click();
+}
+
+/** Taps a target; a sign-in button (`#login-…`) first gets the privacy consent it needs. */
 export async function tap(page: Page, selector: string, text?: string) {
+  if (selector.startsWith('#login-persona-') || selector === '#login-new-client')
+    await agreeToPrivacyNotice(page);
   const target = visible(page, selector, text);
   await target.waitFor();
   await target.click();
