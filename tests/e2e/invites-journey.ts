@@ -58,7 +58,10 @@ export async function runInvitesJourney(options: InvitesJourneyOptions): Promise
   if (!inviteLink.endsWith(`#/pages/join/index?code=${code.replace(/-/g, '')}`))
     throw new Error(`the link does not carry the code: ${inviteLink}`);
   await tap(lawyer, '#copy-invite-code');
-  await see(lawyer, '.taro__toast', '已复制');
+  // The toast is shown for 1.5 s; Taro keeps its element (hidden) afterwards, with the last title.
+  await lawyer.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.taro__toast')).some((e) => e.textContent?.trim() === '已复制'),
+  );
   const copied = await lawyer.evaluate(() => navigator.clipboard.readText());
   if (copied !== code) throw new Error(`copied ${copied}, not the code`);
   done();
