@@ -63,6 +63,12 @@ export type Me = z.infer<typeof me>;
 
 export const sessionActions = {
   'session.me': { input: z.object({}).strict(), output: me, mutates: false },
+  /** 「退出所有设备」: ends every session of the caller (H5 sign-ins), this one included. */
+  'session.signOutEverywhere': {
+    input: z.object({}).strict(),
+    output: z.object({ sessionsEnded: z.number().int() }),
+    mutates: true,
+  },
   'profile.update': {
     input: z
       .object({

@@ -29,13 +29,14 @@ const LAZY = [
 /**
  * The function's config.json: the openapi it calls (subscribe messages) and its timer triggers (WeChat's
  * seven-field cron: second minute hour day month weekday year) — `seal` hourly, `notify` every minute (the
- * sender's shortest backoff).
+ * sender's shortest backoff), `prune` daily at 03:30.
  */
 const FUNCTION_CONFIG = {
   permissions: { openapi: ['subscribeMessage.send'] },
   triggers: [
     { name: 'seal', type: 'timer', config: '0 0 * * * * *' },
     { name: 'notify', type: 'timer', config: '0 * * * * * *' },
+    { name: 'prune', type: 'timer', config: '0 30 3 * * * *' },
   ],
 };
 

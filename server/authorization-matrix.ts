@@ -28,6 +28,7 @@ const ADMIN = ['admin'] as const;
  */
 export const AUTHORIZATION_MATRIX: Record<ActionName, readonly MatrixRole[]> = {
   'session.me': ALL,
+  'session.signOutEverywhere': ALL,
   'profile.update': LAWYERS,
   'admin.inviteLawyer': ADMIN,
   'admin.listLawyers': ADMIN,

@@ -3,6 +3,8 @@
  *   tsx server/cli.ts migrate                          apply pending migrations
  *   tsx server/cli.ts seed                             seed the demo firm (once)
  *   tsx server/cli.ts seal                             seal every case head into the firm log; timestamp it (TSA)
+ *   tsx server/cli.ts prune                            delete expired sessions, stored answers older than 7 days
+ *                                                      and finished rate-limit windows
  *   tsx server/cli.ts notify [--watch]                 drain the notification outbox once, or run the worker
  *                                                      alone (--watch; CASETRAIL_NOTIFY, CASETRAIL_WX_*)
  *   tsx server/cli.ts verify [caseId] [--receipts F]   verify every case's evidence (or one), the firm log and its
@@ -20,10 +22,12 @@ import { selfHostedTransport } from './notifications/transports/self-hosted';
 import { notifyTick, startNotifyWorker } from './notifications/worker';
 import { migrate, type Db } from './platform/migrate';
 import { openDatabase } from './platform/open-database';
+import { describePrune, pruneExpired } from './platform/prune';
 import { seedDemo } from './seed/demo-seed';
 
-const USAGE = 'usage: cli.ts migrate | seed | seal | notify [--watch] | verify [caseId] [--receipts FILE]';
-const COMMANDS = ['migrate', 'seed', 'seal', 'notify', 'verify'];
+const USAGE =
+  'usage: cli.ts migrate | seed | seal | prune | notify [--watch] | verify [caseId] [--receipts FILE]';
+const COMMANDS = ['migrate', 'seed', 'seal', 'prune', 'notify', 'verify'];
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -74,6 +78,9 @@ async function main(argv: string[]): Promise<number> {
         else console.log(`No timestamp: ${outcome.timestampError}`);
         return outcome.timestampError && config.tsa.url ? 1 : 0;
       }
+      case 'prune':
+        console.log(`${engine} ${describe}: ${describePrune(await pruneExpired(db, entryClock(config)()))}`);
+        return 0;
       case 'notify':
         return await runNotify(db, config, rest.includes('--watch'));
       case 'verify':

@@ -40,7 +40,7 @@ import { accountDelete } from './privacy/account-delete';
 import { accountExport } from './privacy/account-export.actions';
 import { requireConsentOnWrites } from './privacy/consent-gate';
 import { privacyConsent, privacyStatus, privacyWithdraw } from './privacy/privacy.actions';
-import { profileUpdate, sessionMe } from './session/session.actions';
+import { profileUpdate, sessionMe, sessionSignOutEverywhere } from './session/session.actions';
 import {
   statementAcknowledge,
   statementAnswer,
@@ -65,6 +65,7 @@ import { workbenchGet } from './workbench/workbench.actions';
  */
 export const handlers: Handlers = requireConsentOnWrites({
   'session.me': sessionMe,
+  'session.signOutEverywhere': sessionSignOutEverywhere,
   'profile.update': profileUpdate,
   'admin.inviteLawyer': adminInviteLawyer,
   'admin.listLawyers': adminListLawyers,

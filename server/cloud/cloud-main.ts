@@ -1,6 +1,7 @@
 import type { ApiResponse } from '../../contract/envelope';
 import type { Casetrail } from '../casetrail';
 import { NOTIFY_OFF, type NotifyConfig } from '../notifications/notify-config';
+import { pruneExpired } from '../platform/prune';
 import type { WeChatPlatform } from './wechat-platform';
 
 export interface CloudMainOptions {
@@ -46,6 +47,10 @@ export function createCloudMain(
       );
       return { ok: true, data: outcome };
     }
+    // The `prune` timer trigger (daily): expired sessions, old stored answers, finished rate-limit windows.
+    if (!wx.OPENID && isTrigger(event, 'prune')) {
+      return { ok: true, data: await pruneExpired((await app).db, (options.clock ?? (() => new Date()))()) };
+    }
     const subject = wx.OPENID ? `wx:${wx.OPENID}` : null;
     return (await app).handle(envelopeOf(event), { subject, sourceIp: wx.CLIENTIP ?? wx.CLIENTIPV6 ?? null });
   };
@@ -58,7 +63,7 @@ function envelopeOf(event: unknown): unknown {
   return { action, payload, requestId, client };
 }
 
-function isTrigger(event: unknown, name: 'seal' | 'notify'): boolean {
+function isTrigger(event: unknown, name: 'seal' | 'notify' | 'prune'): boolean {
   if (typeof event !== 'object' || event === null) return false;
   const { Type, TriggerName } = event as Record<string, unknown>;
   return Type === 'Timer' && TriggerName === name;

@@ -145,12 +145,3 @@ export async function checkRateLimit(
   }
   return retryAfterMs > 0 ? rateLimitedError(retryAfterMs / 1000) : null;
 }
-
-/** Deletes counters whose window has passed. Returns how many went. */
-export async function pruneRateLimits(db: Db, now: Date): Promise<number> {
-  const result = await db
-    .deleteFrom('rate_limit_hits')
-    .where('expires_at', '<=', now.toISOString())
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}

@@ -4,6 +4,7 @@ import { startSealing } from '../evidence/seal';
 import { selfHostedTransport } from '../notifications/transports/self-hosted';
 import { startNotifyWorker } from '../notifications/worker';
 import { openDatabase } from '../platform/open-database';
+import { startPruning } from '../platform/prune';
 import { seedDemo } from '../seed/demo-seed';
 import { ADMIN_PERSONA_SUBJECT, PERSONAS } from '../seed/personas';
 import { buildHttpServer } from './app';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   const stopSealing = startSealing(db, config.tsa, config.sealIntervalMinutes, (m) =>
     console.log(`[seal] ${m}`),
   );
+  // Expired sessions, old stored answers and finished rate-limit windows are deleted hourly (platform/prune.ts).
+  const stopPruning = startPruning(db, clock, (m) => console.log(`[prune] ${m}`));
   // The notification worker drains the outbox on the app's clock (the demo's clock decides quiet hours).
   const worker = transport
     ? startNotifyWorker({
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
   }
   const stop = async () => {
     stopSealing();
+    stopPruning();
     await worker?.stop();
     await server.close();
     await db.destroy();

@@ -64,12 +64,3 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<number
   const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
-
-/** Deletes sessions that expired before `now`. Returns how many went. */
-export async function pruneSessions(db: Db, now: Date): Promise<number> {
-  const result = await db
-    .deleteFrom('sessions')
-    .where('expires_at', '<=', now.toISOString())
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}

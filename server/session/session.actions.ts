@@ -2,6 +2,7 @@ import type { ActionHandler } from '../core/action';
 import { userContext } from '../core/action';
 import { fail, ok } from '../core/result';
 import { describeMe, ensureUser, saveLawyerProfile } from './users.store';
+import { deleteUserSessions } from '../http/sessions.store';
 
 export const sessionMe: ActionHandler<'session.me'> = {
   access: { kind: 'anyone' },
@@ -27,5 +28,17 @@ export const profileUpdate: ActionHandler<'profile.update'> = {
     if (missing.length > 0) return fail('PROFILE.CONTACT_MISSING', missing);
     await saveLawyerProfile(ctx.db, ctx.caller.user.id, input, ctx.now);
     return ok(await describeMe(ctx.db, ctx.caller.user));
+  },
+};
+
+/**
+ * 「退出所有设备」: ends every session of the caller, on every device, this one included (the next call from any of
+ * them answers UNAUTHENTICATED). A WeChat user has no session to end: the platform identifies them.
+ */
+export const sessionSignOutEverywhere: ActionHandler<'session.signOutEverywhere'> = {
+  access: { kind: 'user' },
+  async run(raw) {
+    const ctx = userContext(raw);
+    return ok({ sessionsEnded: await deleteUserSessions(ctx.db, ctx.caller.user.id) });
   },
 };

@@ -25,6 +25,7 @@ interface Fixture {
 /** A valid payload for each action, so that only the caller's role can make it fail with a deny code. */
 const PAYLOADS: { [A in ActionName]: (fx: Fixture, role: MatrixRole) => Promise<ActionInput<A>> } = {
   'session.me': async () => ({}),
+  'session.signOutEverywhere': async () => ({}),
   'profile.update': async () => ({
     name: '张律师',
     firm: '示例律师事务所',

@@ -119,6 +119,31 @@ function Index() {
     Taro.reLaunch({ url: routes.login() });
   };
 
+  /** Ends every sign-in of this person (this browser's too) after a confirm, and says how many ended. */
+  const signOutEverywhere = async () => {
+    const confirm = await Taro.showModal({
+      title: '退出所有设备',
+      content: '将退出您在所有设备和浏览器上的登录（包括本机），各处需重新登录后才能继续使用。',
+      confirmText: '全部退出',
+    });
+    if (!confirm.confirm) return;
+    let ended: number;
+    try {
+      ended = (await stores.api.call('session.signOutEverywhere', {})).sessionsEnded;
+    } catch (e) {
+      toastFailure(e);
+      return;
+    }
+    clearSessionToken();
+    stores.reset();
+    await Taro.showModal({
+      title: '已退出所有设备',
+      content: `共结束 ${ended} 处登录，本机也已退出。`,
+      showCancel: false,
+    });
+    Taro.reLaunch({ url: routes.login() });
+  };
+
   return (
     <View className="page home">
       {me ? (
@@ -261,6 +286,15 @@ function Index() {
       {process.env.TARO_ENV === 'h5' ? (
         <Text id="switch-account" className="home__switch muted" onClick={() => void switchAccount()}>
           退出登录
+        </Text>
+      ) : null}
+      {process.env.TARO_ENV === 'h5' ? (
+        <Text
+          id="sign-out-everywhere"
+          className="home__switch muted"
+          onClick={() => void signOutEverywhere()}
+        >
+          退出所有设备
         </Text>
       ) : null}
     </View>
