@@ -131,11 +131,17 @@ describe('case.export', () => {
     expect((await h.err(elsewhere.client, 'case.export', { caseId: c.caseId })).code).toBe('NOT_FOUND');
   });
 
-  it('carries every stored column of every evidence row, but the case’s last activity and the lawyer’s own views', async () => {
+  it('carries every stored column of every evidence row, but the case’s last activity, members’ removal columns and the lawyer’s own views', async () => {
     for (const table of EVIDENCE_TABLE_NAMES) {
       const { rows } = await caseRows(h.db, table, c.caseId);
       const stored = Object.keys(rows[0]).filter((k) => !['record_kind', 'record_case_id'].includes(k));
-      const omitted = table === 'cases' ? ['last_activity_at'] : [];
+      // Working state: a case's last activity; a member's removal (the chain's `member.removed` event carries it).
+      const omitted =
+        table === 'cases'
+          ? ['last_activity_at']
+          : table === 'case_members'
+            ? ['removed_at', 'removed_by']
+            : [];
       expect([...BUNDLE_COLUMNS[table]].sort()).toEqual(stored.filter((k) => !omitted.includes(k)).sort());
       const views = rows.filter((r) => r.role === 'lawyer').length;
       expect(base.tables[table]).toHaveLength(rows.length - (table === 'record_views' ? views : 0));
