@@ -15,6 +15,14 @@ export const stage = z.object({
 });
 export type Stage = z.infer<typeof stage>;
 
+/** A stage move announced by an update; moved back to an earlier stage, it carries the lawyer's reason. */
+export const stageChange = z.object({
+  index: z.number().int(),
+  name: z.string(),
+  reason: z.string().optional(),
+});
+export type StageChange = z.infer<typeof stageChange>;
+
 export const caseSummary = z.object({
   id: z.string(),
   title: z.string(),
@@ -57,7 +65,7 @@ export const timelineEntry = z.object({
   /** Time of the current version (later than publishedAt when corrected). */
   versionAt: z.string(),
   corrected: z.boolean(),
-  stageChange: z.object({ index: z.number().int(), name: z.string() }).nullable(),
+  stageChange: stageChange.nullable(),
   authorName: z.string(),
   /** Whether the caller has read the current version. */
   read: z.boolean(),

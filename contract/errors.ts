@@ -23,6 +23,7 @@ export const ERROR_MESSAGES = {
   'MEMBER.ALREADY_REMOVED': '该成员已被移出案件',
   'LAWYER.PROFILE_REQUIRED': '请先完善律师执业信息',
   'CASE.STAGE_NOT_FOUND': '所选阶段不存在',
+  'CASE.STAGE_REASON_REQUIRED': '退回到之前的阶段时，请写明原因（客户可见）',
   'UPDATE.NOTHING_CHANGED': '更正内容与当前版本相同',
   'STATEMENT.NO_ITEMS': '告知书至少需要一条内容才能发布',
   'STATEMENT.NO_DRAFT': '没有待发布的草稿',

@@ -13,6 +13,8 @@ export const LIMITS = {
   updateNextSteps: 1000,
   updateRisks: 1000,
   correctionReason: 300,
+  /** Why a case moved back to an earlier stage (told to the client). */
+  stageReason: 200,
   inviteCode: 64,
   pageSize: 50,
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stageChange } from './cases';
 import { chainPosition } from './evidence';
 import { LIMITS } from './limits';
 import { id, optionalText, requiredText } from './fields';
@@ -10,7 +11,7 @@ export const updateVersion = z.object({
   body: z.string(),
   nextSteps: z.string().nullable(),
   risks: z.string().nullable(),
-  stageChange: z.object({ index: z.number().int(), name: z.string() }).nullable(),
+  stageChange: stageChange.nullable(),
   /** Why this version replaced the previous one; null on the first version. */
   reason: z.string().nullable(),
   /** SHA-256 (hex) of the version's canonical content. */
@@ -62,6 +63,8 @@ export const updateActions = {
         ...content,
         /** Move the case to this stage with the update; omit to leave the stage as it is. */
         stageIndex: z.number().int().min(0).max(100).nullish(),
+        /** Required when stageIndex is earlier than the current stage: why, in words the client reads. */
+        stageReason: optionalText(LIMITS.stageReason),
       })
       .strict(),
     output: updateDetail,

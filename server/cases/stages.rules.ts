@@ -12,3 +12,16 @@ export function stageStatuses(
     status: s.idx < currentIndex ? 'done' : s.idx === currentIndex ? 'current' : 'next',
   }));
 }
+
+/**
+ * Whether a stage move needs the lawyer's reason: moving a case back to an earlier stage surprises a client
+ * (it reads as going backwards), so it is allowed only with words that explain it. Forward moves need none.
+ */
+export function stageMoveProblem(
+  fromIndex: number,
+  toIndex: number,
+  reason: string | null | undefined,
+): 'CASE.STAGE_REASON_REQUIRED' | null {
+  if (toIndex >= fromIndex) return null;
+  return reason && reason.trim() ? null : 'CASE.STAGE_REASON_REQUIRED';
+}

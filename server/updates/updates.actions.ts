@@ -1,7 +1,10 @@
 import { caseContext, type ActionHandler, type CaseContext } from '../core/action';
 import { fail, ok } from '../core/result';
 import { appendCaseEvent } from '../events/event-log.store';
+import type { StageChange } from '../../contract/cases';
+import { ERROR_MESSAGES } from '../../contract/errors';
 import { currentStageIndex, findStage, setCurrentStage, touchCase } from '../cases/cases.store';
+import { stageMoveProblem } from '../cases/stages.rules';
 import { newId } from '../platform/crypto';
 import { notify } from '../notifications/notices.store';
 import { clientIdsOf } from '../notifications/recipients';
@@ -37,13 +40,20 @@ export const updatePublish: ActionHandler<'update.publish'> = {
   async run(raw, input) {
     const ctx = caseContext(raw);
     const caseId = ctx.membership.caseId;
-    let stage: { index: number; name: string } | null = null;
+    let stage: StageChange | null = null;
+    const fromStage = await currentStageIndex(ctx.db, caseId);
     if (input.stageIndex !== undefined && input.stageIndex !== null) {
       const found = await findStage(ctx.db, caseId, input.stageIndex);
       if (!found) return fail('CASE.STAGE_NOT_FOUND', [{ path: 'stageIndex', message: '所选阶段不存在' }]);
-      stage = { index: Number(found.idx), name: found.name };
+      const index = Number(found.idx);
+      const problem = stageMoveProblem(fromStage, index, input.stageReason);
+      if (problem) return fail(problem, [{ path: 'stageReason', message: ERROR_MESSAGES[problem] }]);
+      // Only a move back carries a reason: it is what the client is told about it.
+      stage =
+        index < fromStage
+          ? { index, name: found.name, reason: input.stageReason! }
+          : { index, name: found.name };
     }
-    const fromStage = await currentStageIndex(ctx.db, caseId);
     const record = { id: newId(), caseId, kind: 'update' as const, createdBy: ctx.caller.user.id };
     const recordCommit = await createRecord(ctx.db, { ...record, now: ctx.now });
     const content: StoredUpdateContent = {
@@ -75,7 +85,12 @@ export const updatePublish: ActionHandler<'update.publish'> = {
         at: ctx.now,
         actorId: ctx.caller.user.id,
         type: 'stage.changed',
-        payload: { from: fromStage, to: stage.index, updateId: record.id },
+        payload: {
+          from: fromStage,
+          to: stage.index,
+          updateId: record.id,
+          ...(stage.reason ? { reason: stage.reason } : {}),
+        },
       });
     }
     await touchCase(ctx.db, caseId, ctx.now);

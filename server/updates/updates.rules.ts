@@ -11,14 +11,14 @@ export interface UpdateContent {
 
 /** What a stored version holds: the words, and the stage move the update announced (kept by corrections). */
 export interface StoredUpdateContent extends UpdateContent {
-  stage: { index: number; name: string } | null;
+  stage: { index: number; name: string; reason?: string } | null;
 }
 
 export interface VersionIdentity {
   caseId: string;
   updateId: string;
   versionNo: number;
-  stage: { index: number; name: string } | null;
+  stage: { index: number; name: string; reason?: string } | null;
   reason: string | null;
 }
 

@@ -23,6 +23,12 @@ export {
 export { RelativeTime } from './relative-time';
 export { Skeleton } from './skeleton';
 export { STATEMENT_LIMITS, STATEMENT_SECTIONS, hashPrefix } from './statement-sections';
-export { StageTracker, stagesWithStatus, STAGE_STATUS_LABELS, type TrackerStage } from './stage-tracker';
+export {
+  StageTracker,
+  stageChangeText,
+  stagesWithStatus,
+  STAGE_STATUS_LABELS,
+  type TrackerStage,
+} from './stage-tracker';
 export { Tag } from './tag';
 export { TimelineItem } from './timeline-item';

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { STAGE_TEMPLATES } from '@contract/case-types';
-import { StageTracker, stagesWithStatus } from './stage-tracker';
+import { StageTracker, stageChangeText, stagesWithStatus } from './stage-tracker';
 
 /** The stage lists are contract data that grows; the tests count from them. */
 const later = (count: number) => Array<string>(count).fill('next');
@@ -44,5 +44,14 @@ describe('StageTracker', () => {
     expect(screen.getByText(STAGE_TEMPLATES['劳动'][1].description)).toBeTruthy();
     expect(screen.queryByText(STAGE_TEMPLATES['劳动'][0].description)).toBeNull();
     expect(screen.queryByText(STAGE_TEMPLATES['劳动'][2].description)).toBeNull();
+  });
+});
+
+describe('stageChangeText', () => {
+  it('tells the client why a case moved back, and says a forward move plainly', () => {
+    expect(stageChangeText({ name: '立案', reason: '法院要求补充证据' })).toBe(
+      '阶段调整为「立案」：法院要求补充证据',
+    );
+    expect(stageChangeText({ name: '开庭' })).toBe('进入「开庭」阶段');
   });
 });

@@ -55,3 +55,11 @@ export function StageTracker({ stages, compact }: { stages: TrackerStage[]; comp
     </View>
   );
 }
+
+/**
+ * How an update's stage move reads: forward, 「进入「…」阶段」; moved back, 「阶段调整为「…」：」 with the lawyer's
+ * reason, so the client is told why the case went back rather than seeing it go backwards unexplained.
+ */
+export function stageChangeText(change: { name: string; reason?: string }): string {
+  return change.reason ? `阶段调整为「${change.name}」：${change.reason}` : `进入「${change.name}」阶段`;
+}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { TimelineEntry } from '@contract/index';
 import { Badge } from './badge';
 import { RelativeTime } from './relative-time';
+import { stageChangeText } from './stage-tracker';
 import { Tag } from './tag';
 import './timeline-item.scss';
 
@@ -35,9 +36,14 @@ export function TimelineItem({ entry, showReadBy, clientCount, last, onOpen }: T
         </View>
         {entry.stageChange || entry.corrected ? (
           <View className="ct-timeline-item__tags">
-            {entry.stageChange ? <Tag tone="brand">进入「{entry.stageChange.name}」阶段</Tag> : null}
+            {entry.stageChange && !entry.stageChange.reason ? (
+              <Tag tone="brand">{stageChangeText(entry.stageChange)}</Tag>
+            ) : null}
             {entry.corrected ? <Tag tone="warning">已更正</Tag> : null}
           </View>
+        ) : null}
+        {entry.stageChange?.reason ? (
+          <Text className="ct-timeline-item__stage-back">{stageChangeText(entry.stageChange)}</Text>
         ) : null}
         <Text className="ct-timeline-item__excerpt">{entry.excerpt}</Text>
         <View className="ct-timeline-item__meta">

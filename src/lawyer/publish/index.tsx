@@ -47,6 +47,7 @@ function leaveTo(url: string) {
 
 interface PublishDraft extends Draft {
   stageIndex: number | null;
+  stageReason?: string;
   reason: string;
 }
 
@@ -60,16 +61,25 @@ function PublishPage() {
   const [caseId, setCaseId] = useState(params.caseId ?? '');
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [stageIndex, setStageIndex] = useState<number | null>(null);
+  const [stageReason, setStageReason] = useState('');
+  /** The chosen stage is earlier than the current one: the lawyer must say why, and the client is told. */
+  const movesBack = (index: number | null) => {
+    const current = caseDetails.detail(caseId)?.currentStage.index;
+    return index != null && current != null && index < current;
+  };
   const [reason, setReason] = useState('');
   const [prefilled, setPrefilled] = useState(!correcting);
   const [published, setPublished] = useState<Draft>(emptyDraft);
   const { busy, errors, check, run } = useSubmission({
-    values: { ...draft, reason, stageIndex },
+    values: { ...draft, reason, stageIndex, stageReason },
     validate: (): Record<string, string> => {
       const missing: Record<string, string> = {};
       if (!draft.title.trim()) missing.title = '请填写标题';
       if (!draft.body.trim()) missing.body = '请填写进展内容';
       if (correcting && !reason.trim()) missing.reason = '请说明更正原因';
+      if (!correcting && movesBack(stageIndex) && !stageReason.trim()) {
+        missing.stageReason = '退回到之前的阶段时，请写明原因';
+      }
       return missing;
     },
   });
@@ -83,7 +93,10 @@ function PublishPage() {
             recordId: updateId,
           }
         : null,
-    value: useMemo(() => ({ ...draft, stageIndex, reason }), [draft, stageIndex, reason]),
+    value: useMemo(
+      () => ({ ...draft, stageIndex, reason, stageReason }),
+      [draft, stageIndex, reason, stageReason],
+    ),
     isEmpty: (d) =>
       d.reason.trim() === '' &&
       d.stageIndex == null &&
@@ -91,6 +104,7 @@ function PublishPage() {
     onRestore: (d) => {
       setDraft({ title: d.title, body: d.body, nextSteps: d.nextSteps, risks: d.risks });
       setStageIndex(d.stageIndex);
+      setStageReason(d.stageReason ?? '');
       setReason(d.reason);
     },
   });
@@ -133,6 +147,16 @@ function PublishPage() {
 
   const submit = async () => {
     if (!check()) return;
+    const target = detail?.stages.find((s) => s.index === stageIndex);
+    if (!correcting && target && movesBack(stageIndex)) {
+      const { confirm } = await Taro.showModal({
+        title: `将案件退回到「${target.name}」阶段？`,
+        content: `当前阶段是「${detail!.currentStage.name}」。客户会看到阶段调整和您写的原因。`,
+        confirmText: '确定退回',
+        cancelText: '再想想',
+      });
+      if (!confirm) return;
+    }
     if (!(await confirmPublishDespite(warnings))) return;
     const content = {
       title: draft.title,
@@ -144,7 +168,10 @@ function PublishPage() {
       (options) =>
         updateId
           ? updates.correct({ updateId, ...content, reason }, options)
-          : updates.publish({ caseId, ...content, stageIndex }, options),
+          : updates.publish(
+              { caseId, ...content, stageIndex, stageReason: movesBack(stageIndex) ? stageReason : null },
+              options,
+            ),
       {
         onSuccess: () => {
           saved.clear();
@@ -234,6 +261,19 @@ function PublishPage() {
         <Card title="推进案件阶段" extra={`当前：${detail.currentStage.name}`}>
           <ChoiceChips choices={stageChoices} value={stageIndex} onChange={setStageIndex} />
           <FormError>{errors.stageIndex}</FormError>
+          {movesBack(stageIndex) ? (
+            <TextArea
+              id="stage-reason-input"
+              label="为什么退回到之前的阶段（客户可见）"
+              required
+              value={stageReason}
+              onChange={setStageReason}
+              maxLength={LIMITS.stageReason}
+              height={72}
+              placeholder="例如 法院要求补充证据，案件回到立案审查"
+              error={errors.stageReason}
+            />
+          ) : null}
         </Card>
       ) : null}
 

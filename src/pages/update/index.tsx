@@ -14,6 +14,7 @@ import {
   Tag,
   fingerprintRows,
   hashPrefix,
+  stageChangeText,
 } from '@/components';
 import { toastFailure } from '@/feedback/toast';
 import { BackBar } from '@/components/back-bar';
@@ -169,10 +170,17 @@ function UpdatePage() {
           {current.title}
         </Text>
         <View className="tag-row">
-          {current.stageChange ? <Tag tone="brand">进入「{current.stageChange.name}」阶段</Tag> : null}
+          {current.stageChange && !current.stageChange.reason ? (
+            <Tag tone="brand">{stageChangeText(current.stageChange)}</Tag>
+          ) : null}
           {detail.corrected ? <Tag tone="warning">已更正</Tag> : null}
           <Tag>第 {current.versionNo} 版</Tag>
         </View>
+        {current.stageChange?.reason ? (
+          <Text className="update-page__stage-back" id="stage-back-reason">
+            {stageChangeText(current.stageChange)}
+          </Text>
+        ) : null}
         <Text className="muted update-page__meta">
           {current.authorName} 发布于 {formatExactTime(current.publishedAt)}
         </Text>

@@ -1,0 +1,56 @@
+import { render, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { RootStore, StoresProvider } from '@/stores';
+import { fakeApi } from '@/stores/fake-api.test-helper';
+import { taroMock } from '../../tests/mocks/taro';
+import { pageAudience, refusalFor, useSignedIn } from './auth-guard';
+
+const client = { userId: 'u-c', displayName: '李女士', isAdmin: false, isLawyer: false, profile: null };
+const lawyer = { ...client, userId: 'u-l', displayName: '张律师', isLawyer: true };
+
+const FormPage = observer(function FormPage() {
+  const signedIn = useSignedIn();
+  return signedIn ? <textarea aria-label="进展内容" /> : null;
+});
+
+function openAs(me: typeof client, url: string) {
+  taroMock.openPage('/pages/case/index?id=c1');
+  void Taro.navigateTo({ url });
+  const fake = fakeApi({ 'session.me': () => me });
+  return render(
+    <StoresProvider store={new RootStore({ api: fake.api })}>
+      <FormPage />
+    </StoresProvider>,
+  );
+}
+
+describe('pages for one role', () => {
+  it('knows which pages are whose', () => {
+    expect(pageAudience('/lawyer/publish/index?caseId=c1')).toBe('lawyer');
+    expect(pageAudience('lawyer/admin/index')).toBe('admin');
+    expect(pageAudience('/comm/request-new/index')).toBe('client');
+    expect(pageAudience('/pages/case/index')).toBe('anyone');
+    expect(refusalFor('lawyer', client)).toBe('该页面仅律师可用');
+    expect(refusalFor('lawyer', lawyer)).toBeNull();
+    expect(refusalFor('admin', lawyer)).toBe('该页面仅管理员可用');
+    expect(refusalFor('client', lawyer)).toBe('该页面仅客户可用');
+  });
+
+  it('sends a client away from the lawyer publish form with a plain message', async () => {
+    const page = openAs(client, '/lawyer/publish/index?caseId=c1');
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该页面仅律师可用' })),
+    );
+    expect(taroMock.route.path).toBe('/pages/case/index');
+    expect(page.queryByLabelText('进展内容')).toBeNull();
+  });
+
+  it('lets the lawyer stay on it', async () => {
+    const page = openAs(lawyer, '/lawyer/publish/index?caseId=c1');
+    await waitFor(() => expect(page.queryByLabelText('进展内容')).not.toBeNull());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(Taro.showToast).not.toHaveBeenCalled();
+    expect(taroMock.route.path).toBe('/lawyer/publish/index');
+  });
+});
