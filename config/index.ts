@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
@@ -25,6 +26,35 @@ const templateDepth: object = { baseLevel: 8 };
  */
 const utf8Output: object = { terser: { enable: true, config: { output: { ascii_only: false } } } };
 
+/**
+ * `CASETRAIL_H5_STATS=<file>`: the H5 build also writes webpack's stats (chunks, their modules and sizes) there, to
+ * see what ends up in the first load.
+ */
+class WriteStats {
+  constructor(private readonly file: string) {}
+  apply(compiler: { hooks: { done: { tap(name: string, fn: (stats: StatsLike) => void): void } } }) {
+    compiler.hooks.done.tap('casetrail-write-stats', (stats) => {
+      const json = stats.toJson({
+        all: false,
+        assets: true,
+        chunks: true,
+        chunkModules: true,
+        chunkModulesSpace: Infinity,
+        nestedModules: true,
+        nestedModulesSpace: Infinity,
+        dependentModules: true,
+        chunkOrigins: true,
+        entrypoints: true,
+        ids: true,
+      });
+      writeFileSync(this.file, JSON.stringify(json));
+    });
+  }
+}
+interface StatsLike {
+  toJson(options: object): unknown;
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'casetrail',
@@ -37,7 +67,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       process.env.TARO_ENV === 'h5' && process.env.CASETRAIL_H5_OUT
         ? process.env.CASETRAIL_H5_OUT
         : `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // Weapp pages follow the user's WeChat font size (config/system-font-size.ts).
+    plugins: [path.resolve(__dirname, 'system-font-size.ts')],
     env: {
       TARO_APP_CLOUD_ENV: buildEnv('TARO_APP_CLOUD_ENV'),
       TARO_APP_API_URL: buildEnv('TARO_APP_API_URL'),
@@ -66,6 +97,32 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile: { include: [contractDir] },
+      // Taro's React components (@tarojs/components-react, what the app tests render) instead of its Stencil web
+      // components: no custom-element runtime in the first load. Textarea and Switch have no React version yet
+      // and still come from the web components, in the chunks of the pages that use them.
+      useHtmlComponents: true,
+      webpackChain(chain) {
+        // Taro splits only the first load (`chunks: 'initial'`), so every lazy page chunk carried its own copy of
+        // what it shares with other pages. Modules two or more lazy pages share go into shared lazy chunks.
+        const splitChunks = chain.optimization.get('splitChunks') as { cacheGroups?: object } | undefined;
+        if (splitChunks) {
+          chain.optimization.splitChunks({
+            ...splitChunks,
+            cacheGroups: {
+              ...splitChunks.cacheGroups,
+              lazyShared: {
+                chunks: 'async',
+                minChunks: 2,
+                minSize: 8 * 1024,
+                priority: -10,
+                reuseExistingChunk: true,
+              },
+            },
+          });
+        }
+        const statsFile = process.env.CASETRAIL_H5_STATS;
+        if (statsFile) chain.plugin('casetrail-write-stats').use(WriteStats, [path.resolve(root, statsFile)]);
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
