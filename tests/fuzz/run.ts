@@ -98,7 +98,7 @@ export async function runFuzz(firm: FuzzFirm, options: FuzzOptions): Promise<Fuz
   const counter = await installWriteCounter(firm.db, options.engine);
   let counts = await counter.read();
   // PostgreSQL: the state after the previous call (every call is compared by snapshot).
-  let baseline: Snapshot | null = counts === null ? await snapshot(firm.db) : null;
+  let baseline: Snapshot | null = counts === null ? await snapshot(firm.db, options.engine) : null;
   let requestSeq = 0;
   let lastRequestId = 'fz-00000000';
 
@@ -121,7 +121,7 @@ export async function runFuzz(firm: FuzzFirm, options: FuzzOptions): Promise<Fuz
           if (findings.length < maxFindings)
             findings.push({ action, role, problem, input: describe(envelope) });
         };
-        const before = baseline ?? (report.tried <= audited ? await snapshot(firm.db) : null);
+        const before = baseline ?? (report.tried <= audited ? await snapshot(firm.db, options.engine) : null);
         firm.tick();
         let res: ApiResponse<unknown>;
         const loggedBefore = firm.logged.length;
@@ -136,7 +136,7 @@ export async function runFuzz(firm: FuzzFirm, options: FuzzOptions): Promise<Fuz
         const countsAfter = await counter.read();
         const written = counts && countsAfter ? movedTables(counts, countsAfter) : [];
         counts = countsAfter;
-        const after = before ? await snapshot(firm.db) : null;
+        const after = before ? await snapshot(firm.db, options.engine) : null;
         if (baseline) baseline = after;
         if (typeof res !== 'object' || res === null || typeof res.ok !== 'boolean') {
           note(`answer is not an envelope: ${describe(res)}`);

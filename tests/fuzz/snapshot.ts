@@ -42,7 +42,20 @@ export const COMPARED_TABLES = (Object.keys(TABLES) as TableName[]).filter((t) =
 /** A digest of each compared table's rows (order-independent). */
 export type Snapshot = Record<string, string>;
 
-export async function snapshot(db: Db): Promise<Snapshot> {
+export async function snapshot(db: Db, engine: 'sqlite' | 'postgres' = 'sqlite'): Promise<Snapshot> {
+  if (engine === 'postgres') {
+    // One round trip: each table's row count and a digest of its rows in text form, computed by the server.
+    const parts = COMPARED_TABLES.map(
+      (t) =>
+        `select '${t}' as t, count(*) as n, md5(coalesce(string_agg(x::text, E'\\n' order by x::text), '')) as h from ${t} x`,
+    );
+    const { rows } = await sql<{
+      t: string;
+      n: string;
+      h: string;
+    }>`${sql.raw(parts.join(' union all '))}`.execute(db);
+    return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h.slice(0, 16)}`]));
+  }
   const out: Snapshot = {};
   for (const table of COMPARED_TABLES) {
     const rows = await db.selectFrom(table).selectAll().execute();

@@ -9,10 +9,10 @@ import { COMPARED_TABLES, TABLES, installWriteCounter, movedTables } from '../fu
  * A fixed-seed sample of `npm run fuzz` (scripts/fuzz.ts): every action, as every role, with inputs from its
  * schema and beyond it. PostgreSQL compares a full snapshot on every call, so it runs a smaller sample.
  */
-const RUNS = Number(process.env.FUZZ_TEST_RUNS ?? 0) || (process.env.CASETRAIL_TEST_PG_URL ? 35 : 150);
+const RUNS = Number(process.env.FUZZ_TEST_RUNS ?? 0) || (process.env.CASETRAIL_TEST_PG_URL ? 21 : 150);
 const SEED = 1129;
 
-jest.setTimeout(240_000);
+jest.setTimeout(420_000);
 
 let h: Harness;
 let firm: FuzzFirm;
@@ -21,7 +21,7 @@ let result: FuzzResult;
 beforeAll(async () => {
   h = await openHarness();
   firm = await buildFirm(h.db);
-  result = await runFuzz(firm, { runs: RUNS, seed: SEED, engine: h.engine, maxFindings: 20 });
+  result = await runFuzz(firm, { runs: RUNS, seed: SEED, engine: h.engine, maxFindings: 20, audited: 8 });
 });
 afterAll(() => h.close());
 
