@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components';
+import { receiptCount } from './receipt-count';
 import { observer } from 'mobx-react-lite';
 import type { MemoSummary } from '@contract/index';
 import { Card, Tag } from '@/components';
@@ -47,8 +48,8 @@ export const MemoSection = observer(function MemoSection({
           {m.versionNo > 1 ? <Tag>第{m.versionNo}版</Tag> : null}
           {isLawyer ? (
             <>
-              <Tag tone={m.confirmedCount === m.clientCount ? 'success' : 'warning'}>
-                {m.confirmedCount || 0}/{m.clientCount || 0} 已确认
+              <Tag tone={receiptCount(m.confirmedCount, m.clientCount, '已确认').tone}>
+                {receiptCount(m.confirmedCount, m.clientCount, '已确认').text}
               </Tag>
               {m.openDisputes ? <Tag tone="danger">{m.openDisputes} 条异议</Tag> : null}
             </>

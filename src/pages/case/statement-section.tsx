@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { receiptCount } from './receipt-count';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { StatementSummary } from '@contract/index';
@@ -50,8 +51,8 @@ const StatementRow = observer(function StatementRow({
             ) : (
               <>
                 <Tag>第{summary.versionNo}版</Tag>
-                <Tag tone={summary.acknowledgedCount === summary.clientCount ? 'success' : 'warning'}>
-                  {summary.acknowledgedCount ?? 0}/{summary.clientCount ?? 0} 已知悉
+                <Tag tone={receiptCount(summary.acknowledgedCount, summary.clientCount, '已知悉').tone}>
+                  {receiptCount(summary.acknowledgedCount, summary.clientCount, '已知悉').text}
                 </Tag>
                 {summary.hasDraft ? <Tag tone="neutral">草稿</Tag> : null}
               </>
