@@ -100,6 +100,8 @@ export async function runInvitesJourney(options: InvitesJourneyOptions): Promise
   const admin = (await openBrowser('admin', options.browser)).page;
   await admin.goto(`${baseUrl}/#/pages/login/index`);
   await tap(admin, '#login-persona-admin');
+  // Signed in once the login page has handed over to the home page.
+  await admin.waitForURL(/pages\/index\/index/);
   await admin.goto(`${baseUrl}/#/lawyer/admin/index`);
   await fill(admin, 'lawyer-name-input', NEW_LAWYER);
   await tap(admin, '#invite-lawyer-submit');
