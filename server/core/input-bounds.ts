@@ -91,8 +91,10 @@ export function oversizedInput(schema: AnySchema, value: unknown, path: string[]
     }
     case z.ZodFirstPartyTypeKind.ZodRecord: {
       if (!isPlainObject(value)) return null;
-      const keys = Object.keys(value);
-      if (keys.length > MAX_RECORD_KEYS) return { path: at(), message: `最多 ${MAX_RECORD_KEYS} 项` };
+      const keys: string[] = [];
+      for (const key in value) {
+        if (keys.push(key) > MAX_RECORD_KEYS) return { path: at(), message: `最多 ${MAX_RECORD_KEYS} 项` };
+      }
       for (const key of keys) {
         const found =
           oversizedInput(def.keyType as AnySchema, key, [...path, key]) ??

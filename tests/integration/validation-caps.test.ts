@@ -5,8 +5,8 @@ import { publishStatement } from '../fixtures/statements';
 
 /** The answer's size in bytes as JSON (what the HTTP entry sends before compression). */
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
-/** Loose on purpose (2 shared cores): the uncapped answer took 1–2 s and 7–9 MB. */
-const TIME_BUDGET_MS = 400;
+/** Loose on purpose (2 cores shared with other work): the uncapped answer took 1–2 s and 7–9 MB unloaded. */
+const TIME_BUDGET_MS = 1000;
 const BYTE_BUDGET = 16 * 1024;
 
 let h: Harness;
