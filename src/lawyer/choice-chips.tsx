@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { keyboardPress } from '@/components/keyboard-press';
 import './choice-chips.scss';
 
 export interface Choice<T> {
@@ -7,7 +8,11 @@ export interface Choice<T> {
   id?: string;
 }
 
-/** Single-choice chips: easier to scan and tap than a picker for a handful of options. */
+/**
+ * Single-choice chips: easier to scan and tap than a picker for a handful of options. For screen readers they
+ * are a radio group: each chip a radio, checked when chosen (in H5 also reached with Tab, chosen with Enter or
+ * Space).
+ */
 export function ChoiceChips<T>({
   choices,
   value,
@@ -18,17 +23,19 @@ export function ChoiceChips<T>({
   onChange: (v: T) => void;
 }) {
   return (
-    <View className="choice-chips">
+    <View className="choice-chips" role="radiogroup">
       {choices.map((c) => (
-        <Text
+        <View
           key={c.label}
           id={c.id}
           className={`choice-chips__chip ${c.value === value ? 'choice-chips__chip--on' : ''}`}
-          aria-selected={c.value === value ? 'true' : 'false'}
+          role="radio"
+          aria-checked={c.value === value ? 'true' : 'false'}
           onClick={() => onChange(c.value)}
+          {...keyboardPress(() => onChange(c.value))}
         >
           {c.label}
-        </Text>
+        </View>
       ))}
     </View>
   );

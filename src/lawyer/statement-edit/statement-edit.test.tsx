@@ -225,6 +225,103 @@ describe('statement editor page', () => {
     expect(saved.content.sections.weWill[0].basis).toBe('律师执业行为规范');
   });
 
+  const ME = {
+    userId: 'u-lawyer',
+    displayName: '张律师',
+    isAdmin: false,
+    isLawyer: true,
+    profile: { name: '张律师', firm: '某某律师事务所', licenseNo: '1', phone: null, quietHours: null },
+  };
+  /** The editor as a signed-in lawyer sees it (the device keeps drafts per person). */
+  function renderSignedIn(detail: StatementDetail) {
+    taroMock.openPage('/lawyer/statement-edit/index?statementId=st-0001');
+    const fake = fakeApi({
+      'session.me': () => ME,
+      'statement.get': () => detail,
+      'statement.publish': () => ({ ...detail, draft: null }),
+      'statement.saveDraft': ({ content: saved }) => ({
+        ...detail,
+        draft: { content: saved as StatementContent, updatedAt: '2025-03-08T06:10:00Z', promiseWarnings: [] },
+      }),
+    });
+    const view = render(
+      <StoresProvider store={new RootStore({ api: fake.api })}>
+        <StatementEditPage />
+      </StoresProvider>,
+    );
+    return { calls: fake.calls, unmount: view.unmount };
+  }
+  const textarea = (id: string) =>
+    (document.querySelector(`#${id}`)?.tagName === 'TEXTAREA'
+      ? document.querySelector(`#${id}`)
+      : document.querySelector(`#${id} textarea`)) as HTMLTextAreaElement | null;
+  const typeInto = async (id: string, text: string) => {
+    const element = await waitFor(() => {
+      const found = textarea(id);
+      if (!found) throw new Error(`no textarea #${id} yet`);
+      return found;
+    });
+    fireEvent.input(element, { target: { value: text } });
+  };
+
+  it('names each tool for its item and brings a deleted item back with 撤销', async () => {
+    renderEditor(draftDetail('按时提交证据', false));
+    await screen.findByText('发布');
+    const tool = (id: string) => document.querySelector(`#${id}`) as HTMLElement;
+    expect(tool('item-up-weWill-0').getAttribute('role')).toBe('button');
+    expect(tool('item-up-weWill-0').getAttribute('aria-label')).toBe('上移第1条');
+    expect(tool('item-up-weWill-0').getAttribute('aria-disabled')).toBe('true'); // already first
+    expect(tool('item-delete-weWill-0').getAttribute('aria-label')).toBe('删除第1条');
+    expect(tool('item-basis-add-weWill-0').getAttribute('aria-label')).toBe('为第1条添加依据');
+
+    fireEvent.click(tool('item-add-weWill'));
+    await typeInto('item-input-weWill-1', '每次开庭后两个工作日内书面告知您');
+    expect(tool('item-down-weWill-1').getAttribute('aria-label')).toBe('下移第2条');
+    expect(tool('item-down-weWill-1').getAttribute('aria-disabled')).toBe('true'); // already last
+
+    fireEvent.click(tool('item-delete-weWill-0'));
+    expect(textarea('item-input-weWill-0')?.value).toBe('每次开庭后两个工作日内书面告知您');
+    expect(textarea('item-input-weWill-1')).toBeNull();
+    expect(document.querySelector('#item-removed-weWill')?.textContent).toContain('已删除第 1 条「按时提交证据」');
+
+    fireEvent.click(tool('item-undo-weWill'));
+    await waitFor(() => expect(textarea('item-input-weWill-0')?.value).toBe('按时提交证据'));
+    expect(textarea('item-input-weWill-1')?.value).toBe('每次开庭后两个工作日内书面告知您');
+    expect(document.querySelector('#item-removed-weWill')).toBeNull();
+  });
+
+  it('lets every item box grow with its text instead of a fixed height', async () => {
+    renderEditor(draftDetail('按时提交证据', false));
+    await screen.findByText('发布');
+    const box = document.querySelector('#item-input-weWill-0') as HTMLElement;
+    // Taro's H5 Textarea marks an autoHeight textarea with the class auto-height (and sizes it by its lines).
+    await waitFor(() => expect(box.querySelector('textarea')?.classList.contains('auto-height')).toBe(true));
+    expect(box.style.height).toBe('');
+    // The label is the textarea's name for screen readers.
+    await waitFor(() => expect(textarea('item-input-weWill-0')?.getAttribute('aria-label')).toBe('第 1 条'));
+  });
+
+  it('keeps unsaved edits on the device and offers them back on return, until published', async () => {
+    const first = renderSignedIn(draftDetail('按时提交证据', false));
+    await screen.findByText('发布');
+    await typeInto('item-input-weWill-0', '按时提交全部证据，并在开庭前告知您庭审安排');
+    const key = 'casetrail.draft.v1:u-lawyer:case-0001:statement:st-0001';
+    await waitFor(() => expect(Taro.getStorageSync(key)).not.toBe(''), { timeout: 3000 });
+    first.unmount(); // Back, reload or a closed page
+
+    const second = renderSignedIn(draftDetail('按时提交证据', false));
+    expect(await screen.findByText(/有一份未发送的草稿/)).toBeTruthy();
+    expect(textarea('item-input-weWill-0')?.value).toBe('按时提交证据'); // not restored unasked
+    fireEvent.click(document.querySelector('#draft-restore')!);
+    await waitFor(() =>
+      expect(textarea('item-input-weWill-0')?.value).toBe('按时提交全部证据，并在开庭前告知您庭审安排'),
+    );
+
+    await act(async () => fireEvent.click(screen.getByText('发布')));
+    await waitFor(() => expect(second.calls.some((c) => c.action === 'statement.publish')).toBe(true));
+    expect(Taro.getStorageSync(key)).toBe('');
+  });
+
   function renderPicker(templates: StatementTemplate[]) {
     taroMock.openPage('/lawyer/statement-edit/index?caseId=case-0001');
     const fake = fakeApi({
@@ -310,7 +407,7 @@ describe('statement editor page', () => {
     expect(screen.getByText('1. 可能被判还本付息')).toBeTruthy();
     expect(screen.getByText('依据：民法典第188条')).toBeTruthy();
     expect(screen.queryByText('1. 借款可能无法收回')).toBeNull();
-    expect(document.querySelector('#side-option-borrower')?.getAttribute('aria-selected')).toBe('true');
+    expect(document.querySelector('#side-option-borrower')?.getAttribute('aria-checked')).toBe('true');
 
     await act(async () => fireEvent.click(start()));
     expect(await screen.findByText('发布')).toBeTruthy();

@@ -227,6 +227,89 @@ describe('statement page (client)', () => {
   });
 });
 
+describe('statement page (client): reading and ticking a long statement', () => {
+  const progress = (key: string) => document.querySelector(`#section-progress-${key}`)?.textContent;
+
+  it('ticks an item from anywhere on it, one item per tap, and counts each section and the whole', async () => {
+    renderPage({ 'statement.get': () => detail() });
+    await screen.findByText('关于本案预期与风险的告知');
+    expect(progress('worstCase')).toBe('0/1');
+    expect(progress('weCannot')).toBeUndefined(); // an empty section has no count
+
+    // The item's own text is part of the tap target, not only the box.
+    fireEvent.click(screen.getByText('法院可能驳回全部诉讼请求'));
+    expect(document.querySelector('#ack-check-it-worst')?.getAttribute('aria-checked')).toBe('true');
+    expect(document.querySelector('#ack-check-it-will')?.getAttribute('aria-checked')).toBe('false');
+    expect(progress('worstCase')).toBe('✓ 1/1');
+    expect(document.querySelector('#section-progress-worstCase')?.getAttribute('aria-label')).toBe(
+      '最坏情况：已勾选 1/1',
+    );
+    expect(progress('weWill')).toBe('0/1');
+    expect(screen.getByText('已勾选 1/3')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('依据：民事诉讼法第67条')); // the basis too
+    expect(document.querySelector('#ack-check-it-worst')?.getAttribute('aria-checked')).toBe('false');
+    expect(screen.getByText('已勾选 0/3')).toBeTruthy();
+    // No way to tick everything at once: every control that ticks is one item's checkbox.
+    expect(screen.queryByText(/全部勾选|全选/)).toBeNull();
+  });
+
+  it('offers 下一条 to the first unticked item until every item is ticked', async () => {
+    renderPage({ 'statement.get': () => detail() });
+    await screen.findByText('关于本案预期与风险的告知');
+    check('it-worst');
+    jest.useFakeTimers();
+    try {
+      fireEvent.click(document.querySelector('#ack-next')!);
+      jest.advanceTimersByTime(100);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(Taro.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: '#item-it-will' }));
+    check('it-will');
+    check('it-must');
+    expect(document.querySelector('#ack-next')).toBeNull();
+  });
+
+  it('makes 提问 a button that opens the question box', async () => {
+    renderPage({ 'statement.get': () => detail() });
+    await screen.findByText('关于本案预期与风险的告知');
+    const ask = document.querySelector('#ask-link-it-worst') as HTMLElement;
+    expect(ask.getAttribute('role')).toBe('button');
+    expect(ask.className).toContain('statement-item__ask');
+    fireEvent.click(ask);
+    expect(screen.getByText('您的问题（律师会书面回复）')).toBeTruthy();
+    // Opening the question box does not tick the item.
+    expect(document.querySelector('#ack-check-it-worst')?.getAttribute('aria-checked')).toBe('false');
+  });
+
+  it('brings the receipt into view and announces it after confirming', async () => {
+    renderPage({
+      'statement.get': () => detail(),
+      'statement.acknowledge': () => receipt(2),
+    });
+    await screen.findByText('关于本案预期与风险的告知');
+    const announcer = () => document.querySelector('#statement-announcer');
+    expect(announcer()?.getAttribute('aria-live')).toBe('polite');
+    expect(announcer()?.textContent).toBe('');
+    ['it-worst', 'it-will', 'it-must'].forEach(check);
+    await act(async () => fireEvent.click(ackButton()));
+    await screen.findByText('您已逐条阅读并知悉本告知书');
+    expect(announcer()?.textContent).toBe('已提交知悉回执：第 2 版，回执在页面顶部');
+    await waitFor(() =>
+      expect(Taro.pageScrollTo).toHaveBeenCalledWith(expect.objectContaining({ selector: '#my-receipt' })),
+    );
+  });
+
+  it('does not scroll to a receipt the client already had when the page opened', async () => {
+    renderPage({ 'statement.get': () => detail({ myReceipt: receipt(2) }) });
+    await screen.findByText('您已逐条阅读并知悉本告知书');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(Taro.pageScrollTo).not.toHaveBeenCalled();
+    expect(document.querySelector('#section-progress-worstCase')).toBeNull();
+  });
+});
+
 describe('statement page (lawyer)', () => {
   it('names each client’s 知悉 with the receipt’s fingerprint, and lists the 知悉回执', async () => {
     renderPage({
