@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { browserNames } from './accessibility';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -185,6 +186,7 @@ export async function openBrowser(
   if (options.clockStart) await context.clock.install({ time: options.clockStart });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
+  browserNames.set(page, name);
   const label = name.padEnd(6);
   page.on('pageerror', (error) => console.log(`[${label}] page error: ${error.message}`));
   page.on('console', (message) => {

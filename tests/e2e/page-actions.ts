@@ -3,6 +3,7 @@
  * statements-journey.ts).
  */
 import type { Locator, Page } from 'playwright-core';
+import { assertAccessible, screenNameOf } from './accessibility';
 
 /** Logs a journey step and returns the function that logs its end with the time it took. */
 export function step(label: string) {
@@ -57,8 +58,11 @@ export async function gone(page: Page, selector: string) {
   );
 }
 
-/** Lets the network, fonts and Taro's page-slide transition settle, so screenshots show the finished page. */
-export async function settle(page: Page) {
+/**
+ * Lets the network, fonts and Taro's page-slide transition settle, so screenshots show the finished page, then
+ * checks the screen with axe (tests/e2e/accessibility.ts): every journey's screens pass through here.
+ */
+export async function settle(page: Page, screenName: string = screenNameOf(page)) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Taro's H5 router marks a page `taro_page_stationed` once its slide-in ends, and removes a leaving page after it.
@@ -79,6 +83,7 @@ export async function settle(page: Page) {
       { timeout: 5000 },
     )
     .catch(() => undefined);
+  await assertAccessible(page, screenName);
 }
 
 /** A query parameter of the current hash route. */

@@ -7,6 +7,7 @@
  * tests/e2e/SELECTORS.md; words follow docs/glossary.md.
  */
 import type { Page } from 'playwright-core';
+import { assertAccessible } from './accessibility';
 import { openBrowser, type BrowserOptions } from './harness';
 import { fill, gone, hashParam, see, settle, step, tap, visible } from './page-actions';
 import type { Persona } from './journey';
@@ -31,6 +32,43 @@ async function centre(page: Page, selector: string) {
   await visible(page, selector).evaluate((element) => element.scrollIntoView({ block: 'center' }));
 }
 
+/** The smallest tap target WCAG's enhanced size and both platforms' guidelines ask for. */
+const MIN_TAP = 44;
+
+/** Fails unless every visible match is at least 44 px tall (and, with `wide`, 44 px wide). */
+async function expectTapTargets(page: Page, selector: string, wide = false): Promise<number> {
+  const targets = page.locator(`${selector} >> visible=true`);
+  const count = await targets.count();
+  if (count === 0) throw new Error(`no visible ${selector} to measure`);
+  for (let i = 0; i < count; i++) {
+    const box = await targets.nth(i).boundingBox();
+    if (!box || box.height < MIN_TAP || (wide && box.width < MIN_TAP)) {
+      const id = await targets.nth(i).getAttribute('id');
+      throw new Error(`tap target ${id ?? selector} is ${box?.width}×${box?.height} px, under ${MIN_TAP} px`);
+    }
+  }
+  return count;
+}
+
+/** Waits until the visible match's top edge is inside the viewport (after a smooth scroll). */
+async function expectInViewport(page: Page, selector: string) {
+  await page
+    .waitForFunction(
+      (sel) =>
+        Array.from(document.querySelectorAll<HTMLElement>(sel)).some((element) => {
+          if (element.offsetParent === null) return false;
+          const { top, bottom } = element.getBoundingClientRect();
+          return top >= 0 && top < window.innerHeight && bottom > 0;
+        }),
+      selector,
+      { timeout: 5000 },
+    )
+    .catch(async () => {
+      const box = await visible(page, selector).boundingBox();
+      throw new Error(`${selector} is not in the viewport after confirming (box ${JSON.stringify(box)})`);
+    });
+}
+
 /** Checks every visible 我已阅读并知悉 box and returns how many there were. */
 async function checkEveryItem(page: Page): Promise<number> {
   await see(page, '[id^="ack-check-"]');
@@ -52,7 +90,7 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   const pages: Partial<Record<Persona, Page>> = {};
   const screen = async (persona: Persona, name: string) => {
     const page = pages[persona]!;
-    await settle(page);
+    await settle(page, name);
     await options.onScreen?.(persona, page, name);
   };
 
@@ -73,7 +111,7 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await see(lawyer, '#template-sides', '您代理哪一方？');
   await see(lawyer, '#template-start[aria-disabled="true"]');
   await tap(lawyer, '#side-option-lender');
-  await see(lawyer, '#side-option-lender[aria-selected="true"]');
+  await see(lawyer, '#side-option-lender[aria-checked="true"]');
   await see(lawyer, '#template-preview', '（出借人）');
   await see(lawyer, '#template-preview [data-testid="item-basis"]', '依据：');
   await screen('lawyer', 'lawyer-07-template-side');
@@ -93,6 +131,18 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await fill(lawyer, 'item-input-weWill-0', REVISED_TEXT);
   await gone(lawyer, '#promise-hint-weWill-0');
   await gone(lawyer, '#promise-summary');
+  // The box grows with the text: every line shows, nothing scrolls inside it.
+  const cut = await visible(lawyer, '#item-input-weWill-0 textarea, textarea#item-input-weWill-0').evaluate(
+    (element) => element.scrollHeight - element.clientHeight,
+  );
+  if (cut > 1) throw new Error(`the item box hides ${cut} px of its text`);
+  // 上移 / 下移 / 删除 are buttons of at least 44 × 44 px, named for their item.
+  await expectTapTargets(
+    lawyer,
+    '[id^="item-up-weWill-"], [id^="item-down-weWill-"], [id^="item-delete-"]',
+    true,
+  );
+  await see(lawyer, '#item-delete-weWill-0[role="button"][aria-label="删除第1条"]');
   await tap(lawyer, '#publish-statement', '发布');
   await see(lawyer, '#client-status', SEED_CLIENT);
   const statementId = hashParam(lawyer, 'id');
@@ -109,8 +159,29 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await tap(client, '#my-statements-entry');
   await tap(client, `#my-statement-${statementId}`);
   await see(client, '#statement-title');
+  // Large tap targets: each item's tick (the whole item), 提问, the bar's 下一条 and 提交知悉回执.
+  const itemCount = await expectTapTargets(client, '[id^="ack-check-"]');
+  await expectTapTargets(client, '[id^="ask-link-"]');
+  await expectTapTargets(client, '#ack-next, #ack-submit', true);
+  await see(client, '#section-progress-worstCase', '0/');
+  await see(client, '#ack-count', `已勾选 0/${itemCount}`);
+  // 下一条 brings the first unticked item into view (here the 4th, far down); the bar stays at the bottom.
+  const ticks = client.locator('[id^="ack-check-"] >> visible=true');
+  for (let i = 0; i < 3; i++) await ticks.nth(i).click();
+  await see(client, '#ack-count', `已勾选 3/${itemCount}`);
+  const fourth = (await ticks.nth(3).getAttribute('id'))!.replace('ack-check-', 'item-');
+  await visible(client, '#statement-title').evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await tap(client, '#ack-next');
+  await expectInViewport(client, `#${fourth}`);
+  const bar = await visible(client, '#ack-bar').boundingBox();
+  const viewport = client.viewportSize()!;
+  if (!bar || Math.abs(bar.y + bar.height - viewport.height) > 1)
+    throw new Error(`the 已勾选 bar is not at the bottom of the screen: ${JSON.stringify(bar)}`);
+  for (let i = 0; i < 3; i++) await ticks.nth(i).click(); // untick: checkEveryItem ticks each once
+  await see(client, '#ack-count', `已勾选 0/${itemCount}`);
   const items = await checkEveryItem(client);
   if (items < 4) throw new Error(`expected the template's items, found ${items}`);
+  await gone(client, '#ack-next');
   await visible(client, '#statement-title').evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await screen('client', 'client-06-statement');
   await see(client, '[data-testid="statement-item"] [data-testid="item-basis"]', '依据：');
@@ -122,6 +193,10 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await screen('client', 'client-07-statement-basis');
   await tap(client, '#ack-submit', '提交知悉回执');
   await see(client, '#my-receipt [data-field="知悉版本"]', '第 1 版');
+  // The receipt comes into view (it sits at the top, far above the submit button) and is announced.
+  await expectInViewport(client, '#my-receipt');
+  await see(client, '#statement-announcer', '已提交知悉回执：第 1 版');
+  await assertAccessible(client, 'client-statements receipt');
   // The fingerprint is evidence, not reading: it waits under 存证信息.
   await gone(client, '#my-receipt [data-field="内容指纹"]');
   await tap(client, '#my-receipt-evidence [role="button"]');
@@ -156,6 +231,7 @@ export async function runStatementsJourney(options: StatementsJourneyOptions): P
   await checkEveryItem(client);
   await tap(client, '#ack-submit');
   await see(client, '#my-receipt [data-field="知悉版本"]', '第 2 版');
+  await expectInViewport(client, '#my-receipt');
   await client.goto(`${baseUrl}/#/statement/mine/index`);
   await client.reload();
   await see(client, `#my-statement-${statementId}`, '已知悉 第 2 版');
