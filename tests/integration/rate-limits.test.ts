@@ -134,8 +134,11 @@ const SCENARIOS: Record<RateLimitedAction, Build> = {
 };
 
 let h: Harness;
+let opened: Harness | null = null;
 afterEach(async () => {
-  await h?.close();
+  // Each harness closes once (the last tests open none).
+  await opened?.close();
+  opened = null;
 });
 
 /** Seconds from the harness's clock to the end of the window of `w` it is in. */
@@ -170,7 +173,7 @@ const cases = (Object.entries(RATE_LIMITS) as [RateLimitedAction, ActionLimits][
 
 describe.each(cases)('$action: $w.max per $w.seconds s per $kind', ({ action, limits, kind, w }) => {
   it('refuses the next attempt with when to retry, changing nothing; lets it through once the window passes', async () => {
-    h = await openHarness();
+    opened = h = await openHarness();
     const s = await SCENARIOS[action](h);
     const [a, b] = s.accounts;
     if (kind === 'account') {
@@ -205,7 +208,7 @@ describe.each(cases)('$action: $w.max per $w.seconds s per $kind', ({ action, li
 
 describe('what is counted', () => {
   it('counts wrong invite codes although each failed redeem rolls back, per account across addresses', async () => {
-    h = await openHarness();
+    opened = h = await openHarness();
     const guesser = 'wx:o-guesser';
     const [quarter] = RATE_LIMITS['invite.redeem'].account;
     for (let i = 0; i < quarter.max; i++) {
@@ -216,7 +219,7 @@ describe('what is counted', () => {
   });
 
   it('counts a preview and a redeem of invite codes together', async () => {
-    h = await openHarness();
+    opened = h = await openHarness();
     const [quarter] = RATE_LIMITS['invite.redeem'].account;
     for (let i = 0; i < quarter.max; i++) {
       const action = i % 2 ? 'invite.preview' : 'invite.redeem';
@@ -226,7 +229,7 @@ describe('what is counted', () => {
   });
 
   it('answers a retry of a request that went through with its first answer, even at the limit', async () => {
-    h = await openHarness();
+    opened = h = await openHarness();
     const firm = await setUpFirm(h);
     const [hour] = RATE_LIMITS['request.create'].account;
     const payload = { caseId: firm.caseId, ...sampleRequest };
@@ -239,7 +242,7 @@ describe('what is counted', () => {
   });
 
   it('counts across instances sharing one database (two processes, or two cloud-function instances)', async () => {
-    h = await openHarness({ engine: 'sqlite' });
+    opened = h = await openHarness({ engine: 'sqlite' });
     const second = await openSqlite(sqliteFileIn(h.dir));
     try {
       const other = await createCasetrail({
@@ -269,7 +272,7 @@ describe('what is counted', () => {
   });
 
   it('leaves actions outside the table unlimited', async () => {
-    h = await openHarness();
+    opened = h = await openHarness();
     for (let i = 0; i < 80; i++) expectOk(await callAt(h, 'wx:o-reader', HOME, 'session.me', {}));
   });
 });
