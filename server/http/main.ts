@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     db,
     clock,
     adminSubjects: config.devLogin ? [...config.adminSubjects, ADMIN_PERSONA_SUBJECT] : config.adminSubjects,
-    config: { tsa: config.tsa, notify: config.notify },
+    config: { tsa: config.tsa, notify: config.notify, publicBaseUrl: config.publicBaseUrl },
   });
   // The firm log seals every case head on an interval, and the TSA (when configured) timestamps its head.
   const stopSealing = startSealing(db, config.tsa, config.sealIntervalMinutes, (m) =>
