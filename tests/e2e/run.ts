@@ -20,7 +20,6 @@ import { databaseFileFrom, runEvidenceJourney } from './evidence-journey';
 import { runInvitesJourney } from './invites-journey';
 import { runJourney, type Persona } from './journey';
 import { runNotifyJourney } from './notify-journey';
-import { runFormsJourney } from './forms-journey';
 import { runPrivacyJourney } from './privacy-journey';
 import { runStatementsJourney } from './statements-journey';
 
@@ -50,7 +49,6 @@ const JOURNEYS: { name: string; run: (r: JourneyRun) => Promise<void> }[] = [
   { name: 'notify', run: (r) => runNotifyJourney({ onPages: r.onPages }) },
   // A new case of its own; the client it invites deletes their account at the end.
   { name: 'privacy', run: (r) => runPrivacyJourney({ baseUrl: r.server.url, onPages: r.onPages }) },
-  { name: 'forms', run: (r) => runFormsJourney({ baseUrl: r.server.url, onPages: r.onPages }) },
   {
     name: 'evidence',
     run: (r) =>
