@@ -41,11 +41,19 @@ export const routes = {
   messagePreview: () => '/comm/message-preview/index',
 };
 
+/**
+ * Params the Taro H5 router adds to a page's own params (`stamp` numbers each page instance; `$`-prefixed ones are
+ * internal); they are not ours and must not end up in a URL a person sees.
+ */
+const ROUTER_PARAMS = new Set(['stamp']);
+
 /** Rebuilds a page URL from a path and its query params (for returning after login). */
 export function pageUrl(path: string, params: Record<string, string | undefined>): string {
   const base = (path.startsWith('/') ? path : `/${path}`).split('?')[0];
   const query = Object.entries(params)
-    .filter(([key, value]) => value != null && value !== '' && !key.startsWith('$'))
+    .filter(
+      ([key, value]) => value != null && value !== '' && !key.startsWith('$') && !ROUTER_PARAMS.has(key),
+    )
     .map(([key, value]) => `${q(key)}=${q(value as string)}`)
     .join('&');
   return query ? `${base}?${query}` : base;
