@@ -108,7 +108,7 @@ export const privacyActions = {
     input: z
       .object({
         confirm: z.literal(ACCOUNT_DELETE_CONFIRMATION, {
-          errorMap: () => ({ message: `请输入「${ACCOUNT_DELETE_CONFIRMATION}」以确认` }),
+          errorMap: () => ({ message: `请输入「${ACCOUNT_DELETE_CONFIRMATION}」以继续` }),
         }),
       })
       .strict(),

@@ -89,7 +89,7 @@ export function InviteCard({ invite, audience }: { invite: Invite; audience: str
       <Text className="muted invite-card__tip">
         {invite.kind === 'client'
           ? `请只发送给${audience}本人：谁先用这个邀请，谁就加入。对方加入前会看到案件名称和您的姓名；加入后您可在「邀请记录与案件成员」看到是谁加入，必要时移出。`
-          : `请只发送给${audience}本人。对方提交后，需您在本页核实并确认，才会开通律师功能。`}
+          : `请只发送给${audience}本人。对方提交后，需您在本页核实并核准，才会开通律师功能。`}
         离开本页后邀请码不再显示。
       </Text>
     </Card>

@@ -77,7 +77,7 @@ export async function runInvitesJourney(options: InvitesJourneyOptions): Promise
   await see(client, '#join-case-title', CASE_TITLE);
   await see(client, '#join-lawyer', '张律师');
   await see(client, '#join-intended', CLIENT_NAME);
-  await tap(client, '#join-submit', '确认加入');
+  await tap(client, '#join-submit', '加入案件');
   await see(client, '#case-title', CASE_TITLE);
   done();
 
@@ -114,7 +114,7 @@ export async function runInvitesJourney(options: InvitesJourneyOptions): Promise
   await tap(newcomer, '#login-new-client');
   await see(newcomer, '#join-title', '律师入驻');
   await tap(newcomer, '#join-submit', '申请入驻');
-  await see(newcomer, '#join-pending', '等待管理员确认');
+  await see(newcomer, '#join-pending', '等待管理员核准');
   await newcomer.goto(`${baseUrl}/#/pages/index/index`);
   await newcomer.reload();
   await newcomer.waitForLoadState('networkidle');
@@ -125,7 +125,7 @@ export async function runInvitesJourney(options: InvitesJourneyOptions): Promise
   await admin.reload();
   await see(admin, '#pending-enrolments', NEW_LAWYER);
   await tap(admin, '#pending-enrolments .enrolment-confirm');
-  await tap(admin, '.taro-model__confirm', '确认入驻');
+  await tap(admin, '.taro-model__confirm', '核准入驻');
   await see(admin, '#lawyer-list', NEW_LAWYER);
   await newcomer.reload();
   await see(newcomer, '#new-case-button');

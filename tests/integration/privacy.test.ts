@@ -202,7 +202,7 @@ describe('deleting an account', () => {
     const evidenceBefore = await h.counts();
 
     expect((await h.err(firm.client, 'account.delete', { confirm: '删除' })).issues?.[0]?.message).toBe(
-      `请输入「${ACCOUNT_DELETE_CONFIRMATION}」以确认`,
+      `请输入「${ACCOUNT_DELETE_CONFIRMATION}」以继续`,
     );
     const deleted = await h.ok(firm.client, 'account.delete', { confirm: ACCOUNT_DELETE_CONFIRMATION });
     expect(deleted.deletedAt).toBe(h.now().toISOString());

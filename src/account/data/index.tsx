@@ -40,7 +40,7 @@ export default function MyDataPage() {
     validate: (v): Record<string, string> =>
       v.confirm.trim() === ACCOUNT_DELETE_CONFIRMATION
         ? {}
-        : { confirm: `请输入「${ACCOUNT_DELETE_CONFIRMATION}」以确认` },
+        : { confirm: `请输入「${ACCOUNT_DELETE_CONFIRMATION}」以继续` },
   });
 
   useLoad(() => {
@@ -114,7 +114,7 @@ export default function MyDataPage() {
       <Card>
         <Text className="section-title">下载我的数据</Text>
         <Text className="my-data__line">
-          一份 JSON 文件：您的账号、同意记录、参与的案件，以及您写下和确认的内容（含当时记录的设备信息和 IP 地址）。
+          一份 JSON 文件：您的账号、同意记录、参与的案件，以及您写下的内容和提交的回执（含当时记录的设备信息和 IP 地址）。
         </Text>
         <Button id="download-my-data" type="primary" block loading={exporting} onClick={() => void download()}>
           下载我的数据
@@ -149,7 +149,7 @@ export default function MyDataPage() {
         </View>
         <Field
           id="delete-confirm"
-          label={`请输入「${ACCOUNT_DELETE_CONFIRMATION}」确认`}
+          label={`请输入「${ACCOUNT_DELETE_CONFIRMATION}」以继续`}
           value={typed}
           onChange={setTyped}
           maxLength={10}

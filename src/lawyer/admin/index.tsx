@@ -47,17 +47,17 @@ function AdminPage() {
 
   const decide = async (inviteId: string, decision: 'confirm' | 'reject', name: string) => {
     const { confirm } = await Taro.showModal({
-      title: decision === 'confirm' ? `确认 ${name} 入驻？` : `拒绝 ${name} 的入驻？`,
+      title: decision === 'confirm' ? `核准 ${name} 入驻？` : `拒绝 ${name} 的入驻？`,
       content:
         decision === 'confirm'
-          ? '确认后该账号即可创建案件、邀请客户。请确认已核实是本人。'
+          ? '核准后该账号即可创建案件、邀请客户。请先核实是本人。'
           : '拒绝后该邀请作废，对方不会获得律师功能；如需重新邀请，请另发邀请。',
-      confirmText: decision === 'confirm' ? '确认入驻' : '拒绝',
+      confirmText: decision === 'confirm' ? '核准入驻' : '拒绝',
     });
     if (!confirm) return;
     try {
       await admin.decide(inviteId, decision);
-      toastSuccess(decision === 'confirm' ? '已确认入驻' : '已拒绝');
+      toastSuccess(decision === 'confirm' ? '已核准入驻' : '已拒绝');
     } catch (e) {
       toastFailure(e);
     }
@@ -125,10 +125,10 @@ function AdminPage() {
 
       {admin.pendingEnrolments.length > 0 ? (
         <View>
-          <Text className="section-title">待确认的入驻（{admin.pendingEnrolments.length}）</Text>
+          <Text className="section-title">待核准的入驻（{admin.pendingEnrolments.length}）</Text>
           <Card id="pending-enrolments">
             <Text className="muted admin-page__hint">
-              有人用律师邀请提交了入驻。请先核实是邀请的本人，再确认；确认后对方才有律师功能。
+              有人用律师邀请提交了入驻。请先核实是邀请的本人，再核准；核准后对方才有律师功能。
             </Text>
             {admin.pendingEnrolments.map((p) => (
               <View key={p.inviteId} className="admin-page__row" id={`enrolment-${p.inviteId}`}>
@@ -155,7 +155,7 @@ function AdminPage() {
                     className="enrolment-confirm"
                     onClick={() => void decide(p.inviteId, 'confirm', p.redeemer.displayName)}
                   >
-                    确认
+                    核准
                   </Button>
                   <Button
                     size="small"

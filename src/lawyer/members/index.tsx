@@ -61,7 +61,7 @@ function MembersPage() {
     const { confirm } = await Taro.showModal({
       title: `将 ${name} 移出案件？`,
       content:
-        '移出后对方立即无法查看本案。对方已阅读、确认、提问或提交的内容仍保留在案件记录和导出中。如需重新加入，请另发新邀请。',
+        '移出后对方立即无法查看本案。对方已阅读、知悉、提问或提交的内容（含备忘录回执）仍保留在案件记录和导出中。如需重新加入，请另发新邀请。',
       confirmText: '移出',
       confirmColor: '#c4282e',
     });

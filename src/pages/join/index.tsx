@@ -17,7 +17,7 @@ import './index.scss';
 
 /**
  * Joining takes two steps: the code shows who invites the person to what (the case title and the lawyer, or — for a
- * lawyer invite — the firm's admin), and only 确认加入 redeems it. A forwarded invite is thus seen for what it is
+ * lawyer invite — the firm's admin), and only 加入案件 redeems it. A forwarded invite is thus seen for what it is
  * before anyone joins.
  */
 function JoinPage() {
@@ -92,9 +92,9 @@ function JoinPage() {
           <Text className="join-page__title">{title}</Text>
         </View>
         <Card id="join-pending">
-          <Text className="join-page__pending-title">已提交，等待管理员确认</Text>
+          <Text className="join-page__pending-title">已提交，等待管理员核准</Text>
           <Text className="muted join-page__desc">
-            管理员核实是您本人后，您的账号才会开通律师功能。确认前您无法创建案件或查看律师页面。
+            管理员核实是您本人后，您的账号才会开通律师功能。核准前您无法创建案件或查看律师页面。
           </Text>
         </Card>
         <Button block onClick={() => Taro.reLaunch({ url: routes.home() })}>
@@ -113,7 +113,7 @@ function JoinPage() {
         </Text>
         <Text className="muted join-page__desc">
           {preview
-            ? '请核对下面的信息，确认无误后再加入。'
+            ? '请核对下面的信息，无误后再加入。'
             : '输入您收到的邀请码，先查看是谁邀请您，再决定是否加入。'}
         </Text>
       </View>
@@ -179,7 +179,7 @@ function JoinPage() {
                 ? '打开案件'
                 : '查看入驻状态'
               : preview.kind === 'client'
-                ? '确认加入'
+                ? '加入案件'
                 : '申请入驻'}
           </Button>
           <Text

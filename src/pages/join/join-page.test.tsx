@@ -73,11 +73,11 @@ describe('join page', () => {
     expect(calls.find((c) => c.action === 'invite.preview')?.payload).toEqual({ code: 'ABCD-EFGH' });
   });
 
-  it('joins only on 确认加入, then opens the case', async () => {
+  it('joins only on 加入案件, then opens the case', async () => {
     taroMock.openPage('/pages/join/index?code=ABCD-EFGH');
     const calls = renderJoin({});
     await screen.findByText('李女士诉某公司民间借贷纠纷');
-    await act(async () => fireEvent.click(screen.getByText('确认加入', { selector: '#join-submit *' })));
+    await act(async () => fireEvent.click(screen.getByText('加入案件', { selector: '#join-submit *' })));
     await waitFor(() => expect(taroMock.route.path).toBe('/pages/case/index'));
     expect(taroMock.route.params).toEqual({ id: 'case-0001', joined: '1' });
     expect(calls.find((c) => c.action === 'invite.redeem')?.payload).toEqual({ code: 'ABCD-EFGH' });
@@ -111,6 +111,6 @@ describe('join page', () => {
     expect(await screen.findByText('律师入驻', { selector: '#join-title' })).toBeTruthy();
     expect(screen.queryByText('加入案件')).toBeNull();
     await act(async () => fireEvent.click(screen.getByText('申请入驻', { selector: '#join-submit *' })));
-    expect(await screen.findByText('已提交，等待管理员确认')).toBeTruthy();
+    expect(await screen.findByText('已提交，等待管理员核准')).toBeTruthy();
   });
 });
