@@ -20,6 +20,9 @@ export const MIGRATION_NAMES = [
   '0005-evidence',
   '0006-communication',
   '0007-notifications',
+  '0008-membership',
+  '0009-privacy',
+  '0010-limits',
 ] as const;
 
 /**

@@ -52,7 +52,7 @@ describe('the first journey', () => {
     expect(invite.path).toBe(`/pages/join/index?code=${invite.code.replace(/-/g, '')}`);
     h.advance(HOUR);
     const joined = await h.ok(CLIENT, 'invite.redeem', { code: invite.code.toLowerCase() });
-    expect(joined).toEqual({ kind: 'client', caseId: created.id });
+    expect(joined).toEqual({ kind: 'client', caseId: created.id, pending: false });
     const client = await h.ok(CLIENT, 'session.me', {});
     expect(client).toMatchObject({ displayName: '王先生', isLawyer: false, isAdmin: false });
 

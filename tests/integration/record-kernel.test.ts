@@ -322,6 +322,7 @@ describe('stored answers hold no secret', () => {
     expect(await h.ok('wx:o-zhao', 'invite.redeem', { code: b.code })).toEqual({
       kind: 'client',
       caseId: firm.caseId,
+      pending: false,
     });
     // Once used, a replay cannot mint a new way in.
     expect(await h.send(firm.lawyer, envelope)).toMatchObject({ ok: false, error: { code: 'INVITE.USED' } });
