@@ -1,6 +1,8 @@
 import { Text } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { Button, Card, Tag } from '@/components';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { Tag } from '@/components/tag';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { waitingText } from '../../comm/shared/request-age';

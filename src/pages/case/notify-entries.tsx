@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import type { CaseDetail } from '@contract/index';
-import { Badge } from '@/components';
+import { Badge } from '@/components/badge';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 

@@ -5,7 +5,11 @@ import { LIMITS } from '@contract/limits';
 import { devLogin, fetchDevPersonas, type DevPersona } from '@/api/dev-login';
 import { BackBar } from '@/components/back-bar';
 import { saveSessionToken } from '@/api/session-token';
-import { Avatar, Button, Card, Field, Skeleton } from '@/components';
+import { Avatar } from '@/components/avatar';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { Field } from '@/components/field';
+import { Skeleton } from '@/components/skeleton';
 import { PrivacyConsentCheck } from '@/components/privacy-consent-check';
 import { rememberConsent } from '@/api/privacy-gate';
 import { PRIVACY_NOTICE_VERSION } from '@contract/privacy-version';
@@ -77,7 +81,8 @@ export default function LoginPage() {
         </Card>
       ) : null}
 
-      {availability === 'available' ? (
+      {/* H5 only: in the weapp build this block, its consent check and dev sign-in are dead code. */}
+      {process.env.TARO_ENV === 'h5' && availability === 'available' ? (
         <View>
           <PrivacyConsentCheck checked={agreed} onChange={setAgreed} />
           <Text className="section-title">开发环境 · 选择身份</Text>

@@ -3,19 +3,15 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { UpdateDetail, UpdateVersion } from '@contract/index';
-import {
-  Avatar,
-  Button,
-  Card,
-  EmptyState,
-  EvidenceDisclosure,
-  FINGERPRINT_NOTE,
-  Skeleton,
-  Tag,
-  fingerprintRows,
-  hashPrefix,
-  stageChangeText,
-} from '@/components';
+import { Avatar } from '@/components/avatar';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { EmptyState } from '@/components/empty-state';
+import { EvidenceDisclosure, FINGERPRINT_NOTE, fingerprintRows } from '@/components/evidence-disclosure';
+import { Skeleton } from '@/components/skeleton';
+import { Tag } from '@/components/tag';
+import { hashPrefix } from '@/components/statement-sections';
+import { stageChangeText } from '@/components/stage-tracker';
 import { toastFailure } from '@/feedback/toast';
 import { BackBar } from '@/components/back-bar';
 import { useSignedIn } from '@/navigation/auth-guard';
