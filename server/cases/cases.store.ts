@@ -63,8 +63,18 @@ export async function addMember(
     removed_by: null,
   };
   await insertCommitted(db, 'case_members', row, { caseId: m.caseId, at: m.now, ...event });
-  // A new member has read nothing: every update or memo by someone else is news to them (both are published
-  // with `countsAsUnread`). Counted once, at joining.
+  await startMemberState(db, m);
+  await touchCase(db, m.caseId, m.now);
+}
+
+/**
+ * A new member has read nothing: every update or memo by someone else is news to them (both are published
+ * with `countsAsUnread`). Counted once, at joining; a member who rejoins keeps the state row they had.
+ */
+export async function startMemberState(
+  db: Db,
+  m: { caseId: string; userId: string; now: string },
+): Promise<void> {
   const unread = await db
     .selectFrom('records')
     .select((e) => e.fn.countAll<number>().as('n'))
@@ -81,8 +91,8 @@ export async function addMember(
       unseen_notices: 0,
       last_activity_at: m.now,
     })
+    .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
     .execute();
-  await touchCase(db, m.caseId, m.now);
 }
 
 export async function findMembership(db: Db, caseId: string, userId: string): Promise<MemberRole | null> {

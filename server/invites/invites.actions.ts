@@ -1,7 +1,7 @@
 import { caseContext, userContext, type ActionContext, type ActionHandler } from '../core/action';
 import { fail, ok } from '../core/result';
 import { appendCaseEvent } from '../events/event-log.store';
-import { addMember, touchCase } from '../cases/cases.store';
+import { addMember, startMemberState, touchCase } from '../cases/cases.store';
 import { DEFAULT_DISPLAY_NAME, ensureUser } from '../session/users.store';
 import type { Db } from '../platform/migrate';
 import type { InvitesTable } from '../platform/schema';
@@ -234,24 +234,7 @@ async function rejoin(db: Db, m: { caseId: string; userId: string; inviteId: str
     type: 'member.joined',
     payload: { userId: m.userId, role: 'client', inviteId: m.inviteId, rejoined: true },
   });
-  const unread = await db
-    .selectFrom('records')
-    .select((e) => e.fn.countAll<number>().as('n'))
-    .where('case_id', '=', m.caseId)
-    .where('kind', 'in', ['update', 'memo'])
-    .where('created_by', '!=', m.userId)
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('member_case_state')
-    .values({
-      case_id: m.caseId,
-      user_id: m.userId,
-      unread_updates: Number(unread.n),
-      unseen_notices: 0,
-      last_activity_at: m.now,
-    })
-    .onConflict((oc) => oc.columns(['case_id', 'user_id']).doNothing())
-    .execute();
+  await startMemberState(db, m);
   await touchCase(db, m.caseId, m.now);
 }
 
