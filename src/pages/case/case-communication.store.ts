@@ -11,6 +11,8 @@ export class CaseCommunicationStore {
   memos: MemoSummary[] | null = null;
   tasks: ClientTask[] | null = null;
   requests: ClientRequest[] | null = null;
+  /** Whether a first load has finished (each list read or failed), so the page can lay out its sections once. */
+  settled = false;
 
   constructor(private readonly api: Api) {
     makeAutoObservable<CaseCommunicationStore, 'api'>(this, { api: false });
@@ -27,5 +29,6 @@ export class CaseCommunicationStore {
       keep(this.api.call('task.list', { caseId }), ({ tasks }) => (this.tasks = tasks)),
       keep(this.api.call('request.list', { caseId }), ({ requests }) => (this.requests = requests)),
     ]);
+    runInAction(() => (this.settled = true));
   }
 }

@@ -3,7 +3,13 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { CaseDetail } from '@contract/index';
-import { Button, Card, EmptyState, Skeleton, StageTracker, Tag, TimelineItem } from '@/components';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { EmptyState } from '@/components/empty-state';
+import { Skeleton } from '@/components/skeleton';
+import { StageTracker } from '@/components/stage-tracker';
+import { Tag } from '@/components/tag';
+import { TimelineItem } from '@/components/timeline-item';
 import { BackBar } from '@/components/back-bar';
 import { NotifyPrompt } from '@/components/notify-prompt';
 import { toastFailure } from '@/feedback/toast';
@@ -125,6 +131,9 @@ function CasePage() {
   const isLawyer = detail.myRole === 'lawyer';
   const clientCount = detail.members.filter((m) => m.role === 'client').length;
   const entries = timeline?.entries ?? [];
+  const lowerReady =
+    comm.settled &&
+    (statements.list(caseId) !== undefined || statements.listState(caseId).status === 'error');
 
   return (
     <View className="page case-page">
@@ -170,60 +179,72 @@ function CasePage() {
         </View>
       ) : null}
 
-      {isLawyer ? (
-        <LawyerCommunication caseId={caseId} comm={comm} />
+      {!lowerReady ? (
+        // The sections below come from three more reads; they are laid out together once all have answered,
+        // and until then this placeholder holds their place, so nothing on screen is pushed down (CLS).
+        <View id="case-sections-loading">
+          <Skeleton cards={2} rows={3} />
+        </View>
       ) : (
-        <ClientAttention caseId={caseId} comm={comm} />
+        <>
+          {isLawyer ? (
+            <LawyerCommunication caseId={caseId} comm={comm} />
+          ) : (
+            <ClientAttention caseId={caseId} comm={comm} />
+          )}
+          <StatementSection caseId={caseId} isLawyer={isLawyer} />
+          <MemoSection comm={comm} isLawyer={isLawyer} />
+
+          <Card
+            title="案件阶段"
+            extra={
+              <Text className="link" onClick={() => setShowAllStages(!showAllStages)}>
+                {showAllStages ? '收起说明' : '展开全部说明'}
+              </Text>
+            }
+          >
+            <StageTracker stages={detail.stages} compact={!showAllStages} />
+          </Card>
+
+          <Card
+            title="案件进展"
+            extra={
+              entries.length > 0 ? `共 ${entries.length}${timeline?.nextCursor ? '+' : ''} 条` : undefined
+            }
+          >
+            {entries.length === 0 ? (
+              <Text className="muted case-page__empty">
+                {isLawyer
+                  ? '还没有发布进展。点「发布进展」书面告知客户案件情况。'
+                  : '律师还没有发布进展，有新进展时会显示在这里。'}
+              </Text>
+            ) : (
+              <View id="timeline">
+                {entries.map((entry, index) => (
+                  <TimelineItem
+                    key={entry.updateId}
+                    entry={entry}
+                    showReadBy={isLawyer}
+                    clientCount={clientCount}
+                    last={index === entries.length - 1}
+                    onOpen={() => Taro.navigateTo({ url: routes.update(entry.updateId) })}
+                  />
+                ))}
+                {timeline?.nextCursor ? (
+                  <Button
+                    block
+                    size="small"
+                    loading={timeline.loadingMore}
+                    onClick={() => caseDetails.loadMore(caseId).catch(toastFailure)}
+                  >
+                    加载更早的进展
+                  </Button>
+                ) : null}
+              </View>
+            )}
+          </Card>
+        </>
       )}
-      <StatementSection caseId={caseId} isLawyer={isLawyer} />
-      <MemoSection comm={comm} isLawyer={isLawyer} />
-
-      <Card
-        title="案件阶段"
-        extra={
-          <Text className="link" onClick={() => setShowAllStages(!showAllStages)}>
-            {showAllStages ? '收起说明' : '展开全部说明'}
-          </Text>
-        }
-      >
-        <StageTracker stages={detail.stages} compact={!showAllStages} />
-      </Card>
-
-      <Card
-        title="案件进展"
-        extra={entries.length > 0 ? `共 ${entries.length}${timeline?.nextCursor ? '+' : ''} 条` : undefined}
-      >
-        {entries.length === 0 ? (
-          <Text className="muted case-page__empty">
-            {isLawyer
-              ? '还没有发布进展。点「发布进展」书面告知客户案件情况。'
-              : '律师还没有发布进展，有新进展时会显示在这里。'}
-          </Text>
-        ) : (
-          <View id="timeline">
-            {entries.map((entry, index) => (
-              <TimelineItem
-                key={entry.updateId}
-                entry={entry}
-                showReadBy={isLawyer}
-                clientCount={clientCount}
-                last={index === entries.length - 1}
-                onOpen={() => Taro.navigateTo({ url: routes.update(entry.updateId) })}
-              />
-            ))}
-            {timeline?.nextCursor ? (
-              <Button
-                block
-                size="small"
-                loading={timeline.loadingMore}
-                onClick={() => caseDetails.loadMore(caseId).catch(toastFailure)}
-              >
-                加载更早的进展
-              </Button>
-            ) : null}
-          </View>
-        )}
-      </Card>
     </View>
   );
 }
