@@ -3,10 +3,14 @@ import { receiptCount } from './receipt-count';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { StatementSummary } from '@contract/index';
-import { Badge, Button, Card, Tag } from '@/components';
+import { Badge } from '@/components/badge';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { Tag } from '@/components/tag';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
+import { statementPendingLabel } from './statement-state';
 
 /** A client's standing with a statement's current version, as the case page names it. */
 export function clientStatementState(s: StatementSummary): { text: string; pending: boolean } {
@@ -16,7 +20,7 @@ export function clientStatementState(s: StatementSummary): { text: string; pendi
       pending: false,
     };
   }
-  return { text: s.myReceipt ? '已修订，待重新知悉' : '待知悉', pending: true };
+  return { text: statementPendingLabel(s), pending: true };
 }
 
 const StatementRow = observer(function StatementRow({

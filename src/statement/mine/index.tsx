@@ -8,6 +8,7 @@ import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
+import { statementPendingLabel } from '@/pages/case/statement-state';
 import { receiptLine } from '../receipt-card';
 import './index.scss';
 
@@ -32,7 +33,7 @@ const StatementCard = observer(function StatementCard({
       <View className="tag-row my-statement__tags">
         {pending ? (
           <>
-            <Tag tone="danger">{summary.myReceipt ? '已修订，待重新知悉' : '待知悉'}</Tag>
+            <Tag tone="danger">{statementPendingLabel(summary)}</Tag>
             <Tag>第 {summary.versionNo} 版</Tag>
             {summary.publishedAt ? (
               <Text className="muted">{formatExactTime(summary.publishedAt)} 发布</Text>
