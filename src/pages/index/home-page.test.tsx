@@ -3,6 +3,8 @@ import type { CaseSummary } from '@contract/index';
 import { LIMITS } from '@contract/limits';
 import { RootStore, StoresProvider } from '@/stores';
 import { fakeApi } from '@/stores/fake-api.test-helper';
+import Taro from '@tarojs/taro';
+import { readSessionToken, saveSessionToken } from '@/api/session-token';
 import { taroMock } from '../../../tests/mocks/taro';
 import HomePage from './index';
 
@@ -99,5 +101,80 @@ describe('home page', () => {
     await act(async () => taroMock.show());
     await waitFor(() => expect(document.querySelector('#case-card-case-0999')).toBeTruthy());
     expect(cards()).toHaveLength(LIMITS.pageSize + 11);
+  });
+});
+
+describe('home page for people who are not clients, and signing out', () => {
+  const person = (over: Record<string, unknown>) => ({
+    userId: 'u9',
+    displayName: '王主任',
+    isAdmin: false,
+    isLawyer: false,
+    profile: null,
+    ...over,
+  });
+  const mineOf = (n: number) => ({ pending: [], acknowledged: Array.from({ length: n }, () => ({})) });
+
+  function renderAs(me: Record<string, unknown>, cases: CaseSummary[], mine = mineOf(0)) {
+    const { api, calls } = fakeApi({
+      'session.me': () => me,
+      'case.list': () => ({ cases, nextCursor: null }),
+      'statement.mine': () => mine,
+      'workbench.get': () => ({}),
+    });
+    const store = new RootStore({ api });
+    render(
+      <StoresProvider store={store}>
+        <HomePage />
+      </StoresProvider>,
+    );
+    return { calls, store };
+  }
+
+  beforeEach(() => taroMock.reset());
+
+  it('does not show 我的告知书 to an admin who is a client of no case', async () => {
+    const { calls } = renderAs(person({ isAdmin: true }), []);
+    await waitFor(() => expect(calls.some((c) => c.action === 'statement.mine')).toBe(true));
+    await waitFor(() => expect(screen.getByText('律所管理')).toBeTruthy());
+    expect(document.getElementById('my-statements-entry')).toBeNull();
+  });
+
+  it('shows 我的告知书 to a client of a case', async () => {
+    renderAs(person({ displayName: '李女士' }), [{ ...summary(1), myRole: 'client' }]);
+    await waitFor(() => expect(document.getElementById('my-statements-entry')).toBeTruthy());
+  });
+
+  describe('on H5', () => {
+    const env = process.env.TARO_ENV;
+    const realFetch = global.fetch;
+    beforeEach(() => {
+      process.env.TARO_ENV = 'h5';
+      global.fetch = jest.fn(async () => new Response(null, { status: 204 })) as typeof fetch;
+      saveSessionToken('token-of-new-client');
+    });
+    afterEach(() => {
+      process.env.TARO_ENV = env;
+      global.fetch = realFetch;
+    });
+
+    it('退出登录 takes a new client straight to the login page, signed out, with no second redirect', async () => {
+      const { store } = renderAs(person({ displayName: '新客户' }), []);
+      await waitFor(() => expect(screen.getByText('暂无案件')).toBeTruthy());
+      // In the H5 router reLaunch takes effect a moment later (history), not within the call.
+      const reLaunch = Taro.reLaunch as unknown as jest.Mock;
+      const now = reLaunch.getMockImplementation()!;
+      reLaunch.mockImplementationOnce(async (options: unknown) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return now(options);
+      });
+      await act(async () => fireEvent.click(screen.getByText('退出登录')));
+      await waitFor(() => expect(taroMock.route.path).toBe('/pages/login/index'));
+      expect(taroMock.stack).toHaveLength(1);
+      expect(taroMock.route.params.redirect).toBeUndefined();
+      expect(Taro.redirectTo).not.toHaveBeenCalled();
+      expect(readSessionToken()).toBeNull();
+      expect(store.session.me).toBeNull();
+    });
   });
 });

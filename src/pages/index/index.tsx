@@ -5,7 +5,14 @@ import type { CaseSummary } from '@contract/index';
 import { LIMITS } from '@contract/limits';
 import { clearSessionToken, readSessionToken } from '@/api/session-token';
 import { logoutSession } from '@/api/dev-login';
-import { Avatar, Badge, Button, Card, EmptyState, RelativeTime, Skeleton, Tag } from '@/components';
+import { Avatar } from '@/components/avatar';
+import { Badge } from '@/components/badge';
+import { Button } from '@/components/button';
+import { Card } from '@/components/card';
+import { EmptyState } from '@/components/empty-state';
+import { RelativeTime } from '@/components/relative-time';
+import { Skeleton } from '@/components/skeleton';
+import { Tag } from '@/components/tag';
 import { LoadMoreFooter } from '@/components/load-more-footer';
 import { toastFailure } from '@/feedback/toast';
 import { useSignedIn } from '@/navigation/auth-guard';
@@ -109,14 +116,27 @@ function Index() {
   const me = session.me;
   const isLawyer = session.isLawyer;
   const firstLoad = cases.status !== 'ready' && cases.cases.length === 0;
+  // 我的告知书 is for clients: an admin (or anyone) who is a client of no case and holds no statement does not see it.
+  const mine = statements.mine;
+  const isClientSomewhere =
+    mine != null &&
+    (mine.pending.length + mine.acknowledged.length > 0 || cases.cases.some((c) => c.myRole === 'client'));
   const caseCount = `${cases.cases.length}${cases.hasMore ? '+' : ''}`;
 
   const switchAccount = async () => {
     const token = readSessionToken();
     if (token) await logoutSession(token);
+    await leaveForLogin();
+  };
+
+  /**
+   * Signed out: straight to the login page (personas and 新客户). The stores are emptied only after this page
+   * is gone: emptied while it is still mounted, its sign-in guard would race a second redirect to the login page.
+   */
+  const leaveForLogin = async () => {
     clearSessionToken();
+    await Taro.reLaunch({ url: routes.login() });
     stores.reset();
-    Taro.reLaunch({ url: routes.login() });
   };
 
   /** Ends every sign-in of this person (this browser's too) after a confirm, and says how many ended. */
@@ -134,14 +154,12 @@ function Index() {
       toastFailure(e);
       return;
     }
-    clearSessionToken();
-    stores.reset();
     await Taro.showModal({
       title: '已退出所有设备',
       content: `共结束 ${ended} 处登录，本机也已退出。`,
       showCancel: false,
     });
-    Taro.reLaunch({ url: routes.login() });
+    await leaveForLogin();
   };
 
   return (
@@ -197,7 +215,7 @@ function Index() {
 
       {isLawyer ? <WorkbenchEntry /> : null}
 
-      {me && !isLawyer && statements.mine ? (
+      {me && !isLawyer && isClientSomewhere ? (
         <Card
           id="my-statements-entry"
           className="home__statements"
