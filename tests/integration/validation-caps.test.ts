@@ -5,8 +5,11 @@ import { publishStatement } from '../fixtures/statements';
 
 /** The answer's size in bytes as JSON (what the HTTP entry sends before compression). */
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
-/** Loose on purpose (2 cores shared with other work): the uncapped answer took 1–2 s and 7–9 MB unloaded. */
-const TIME_BUDGET_MS = 1000;
+/**
+ * The bounded work is asserted by the answer's bytes and issue counts (the uncapped answer was 7–9 MB); the time
+ * limit only catches a hang, generous because the machine is shared (uncapped took 1–2 s unloaded, capped ~10 ms).
+ */
+const TIME_BUDGET_MS = 5000;
 const BYTE_BUDGET = 16 * 1024;
 
 let h: Harness;
