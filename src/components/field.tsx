@@ -69,7 +69,7 @@ export function charCount(value: string): number {
 }
 
 export function Field(props: BaseProps) {
-  const { id, value, onChange, maxLength, placeholder } = props;
+  const { id, label, value, onChange, maxLength, placeholder } = props;
   return (
     <FieldFrame {...props} count={charCount(value)}>
       <Input
@@ -78,6 +78,7 @@ export function Field(props: BaseProps) {
         value={value}
         maxlength={maxLength}
         placeholder={placeholder}
+        aria-label={label}
         onInput={(e) => onChange(e.detail.value)}
       />
     </FieldFrame>
@@ -85,7 +86,7 @@ export function Field(props: BaseProps) {
 }
 
 export function TextArea(props: BaseProps & { height?: number }) {
-  const { id, value, onChange, maxLength, placeholder, height = 96 } = props;
+  const { id, label, value, onChange, maxLength, placeholder, height = 96 } = props;
   return (
     <FieldFrame {...props} count={charCount(value)}>
       <Textarea
@@ -95,6 +96,7 @@ export function TextArea(props: BaseProps & { height?: number }) {
         value={value}
         maxlength={maxLength}
         placeholder={placeholder}
+        nativeProps={{ 'aria-label': label }}
         onInput={(e) => onChange(e.detail.value)}
       />
     </FieldFrame>

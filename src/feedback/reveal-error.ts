@@ -13,13 +13,19 @@ export function revealFirstError(message: string | undefined): void {
   if (message) Taro.showToast({ title: message, icon: 'none', duration: 2500 });
   if (process.env.TARO_ENV === 'h5') {
     if (typeof document === 'undefined') return;
-    // Taro keeps earlier pages in the document, hidden; only a visible element is on this page.
-    const first = Array.from(document.querySelectorAll<HTMLElement>(`${INVALID_SELECTOR}, .form-error`)).find(
-      (el) => el.offsetParent !== null || el.getClientRects().length > 0,
-    );
-    if (!first) return;
-    first.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
-    first.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
+    // After the frame that shows the errors (in the journey the field was not marked yet when this ran, and
+    // nothing scrolled); the scroll is immediate, as a smooth one was not reliably carried out.
+    const reveal = () => {
+      // Taro keeps earlier pages in the document, hidden; only a visible element is on this page.
+      const first = Array.from(
+        document.querySelectorAll<HTMLElement>(`${INVALID_SELECTOR}, .form-error`),
+      ).find((el) => el.offsetParent !== null || el.getClientRects().length > 0);
+      if (!first) return;
+      first.scrollIntoView?.({ block: 'center' });
+      first.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(reveal, 0));
+    else setTimeout(reveal, 0);
     return;
   }
   void Taro.pageScrollTo({ selector: INVALID_SELECTOR, offsetTop: -96, duration: 200 }).catch(() => {

@@ -59,7 +59,7 @@ export function InviteCard({ invite, audience }: { invite: Invite; audience: str
             id="invite-qr"
             src={qr}
             mode="aspectFit"
-            ariaLabel="邀请链接的二维码"
+            imgProps={{ alt: '邀请链接的二维码' }}
           />
           <Text className="muted invite-card__qr-note">请{audience}用手机扫码打开</Text>
         </View>

@@ -1,13 +1,12 @@
 /**
  * axe-core inside the browser journeys: every screen a journey settles on is checked, and a serious or critical
  * violation fails the journey with the rule, its impact and the offending elements. Moderate and minor findings
- * are logged, not fatal, and so are the reported ones listed in axe-known.ts. `CASETRAIL_AXE=warn` reports
+ * are logged, not fatal. There is no list of tolerated violations. `CASETRAIL_AXE=warn` reports
  * serious ones without failing (while a screen is being fixed); `CASETRAIL_AXE=off` skips the checks.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { AxeResults, ImpactValue } from 'axe-core';
-import { KNOWN_VIOLATIONS, knownViolation, type KnownViolation } from './axe-known';
 
 const BLOCKING: readonly ImpactValue[] = ['serious', 'critical'];
 
@@ -18,15 +17,6 @@ export function axeMode(): 'enforce' | 'warn' | 'off' {
   const value = process.env.CASETRAIL_AXE;
   return value === 'warn' || value === 'off' ? value : 'enforce';
 }
-
-const matchedKnown = new Set<KnownViolation>();
-process.once('exit', () => {
-  if (checkedScreens.length === 0) return;
-  const checkedRoutes = new Set(checkedScreens.map((c) => c.screen.split(' ').pop()));
-  const stale = KNOWN_VIOLATIONS.filter((k) => checkedRoutes.has(k.route) && !matchedKnown.has(k));
-  for (const k of stale)
-    console.log(`axe: the known ${k.rule} on ${k.route} did not occur — remove it from axe-known.ts`);
-});
 
 /** One violation as the failure message prints it: rule, impact, what it means, then each element. */
 export interface Finding {
@@ -66,26 +56,13 @@ export async function assertAccessible(page: Page, screenName: string): Promise<
     targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
   }));
   const serious = findings.filter((f) => f.impact && BLOCKING.includes(f.impact));
-  const route = routeOf(page);
-  const known = serious.filter((f) => {
-    const entry = knownViolation(route, f.rule);
-    if (entry) matchedKnown.add(entry);
-    return entry != null;
-  });
-  const blocking = serious.filter((f) => !known.includes(f));
+  const blocking = serious;
   const other = findings.filter((f) => !serious.includes(f));
   checkedScreens.push({ screen: screenName, blocking, other });
 
   const minor = other.length ? ` (moderate/minor: ${other.map((f) => f.rule).join(', ')})` : '';
-  for (const f of known) {
-    console.log(
-      `  axe: known on ${route}, reported, not failing: ${f.rule} — ${knownViolation(route, f.rule)!.why}`,
-    );
-  }
   if (blocking.length === 0) {
-    console.log(
-      `  axe ✓ ${screenName}: no serious or critical violations${known.length ? ' beyond the known' : ''}${minor}`,
-    );
+    console.log(`  axe ✓ ${screenName}: no serious or critical violations${minor}`);
     return;
   }
   const report = describeFindings(blocking);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { browserNames } from './accessibility';
+import { watchCsp } from './csp';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -185,6 +186,7 @@ export async function openBrowser(
   cleanups.push(() => context.close());
   if (options.clockStart) await context.clock.install({ time: options.clockStart });
   const page = context.pages()[0] ?? (await context.newPage());
+  await watchCsp(context, page);
   page.setDefaultTimeout(15_000);
   browserNames.set(page, name);
   const label = name.padEnd(6);

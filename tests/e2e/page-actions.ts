@@ -4,6 +4,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { assertAccessible, screenNameOf } from './accessibility';
+import { assertNoCspViolations } from './csp';
 
 /** Logs a journey step and returns the function that logs its end with the time it took. */
 export function step(label: string) {
@@ -83,6 +84,7 @@ export async function settle(page: Page, screenName: string = screenNameOf(page)
       { timeout: 5000 },
     )
     .catch(() => undefined);
+  await assertNoCspViolations(page, screenName);
   await assertAccessible(page, screenName);
 }
 

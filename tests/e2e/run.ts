@@ -17,6 +17,7 @@ import {
 } from './harness';
 import { FRIDAY_NIGHT, runCommJourney } from './comm-journey';
 import { databaseFileFrom, runEvidenceJourney } from './evidence-journey';
+import { runFormsJourney } from './forms-journey';
 import { runInvitesJourney } from './invites-journey';
 import { runJourney, type Persona } from './journey';
 import { runNotifyJourney } from './notify-journey';
@@ -49,6 +50,7 @@ const JOURNEYS: { name: string; run: (r: JourneyRun) => Promise<void> }[] = [
   { name: 'notify', run: (r) => runNotifyJourney({ onPages: r.onPages }) },
   // A new case of its own; the client it invites deletes their account at the end.
   { name: 'privacy', run: (r) => runPrivacyJourney({ baseUrl: r.server.url, onPages: r.onPages }) },
+  { name: 'forms', run: (r) => runFormsJourney({ baseUrl: r.server.url, onPages: r.onPages }) },
   {
     name: 'evidence',
     run: (r) =>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { keyboardPress } from '@/components/keyboard-press';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -191,27 +192,31 @@ function ClientMemo({ detail, memos }: { detail: MemoDetail; memos: MemoStore })
       {answering && target ? (
         <Card title="提出异议" id="memo-dispute-form">
           <Text className="memo-targets__label">异议针对</Text>
-          <View className="memo-targets">
-            <Text
+          <View className="memo-targets" role="radiogroup" aria-label="异议针对">
+            <View
               id="memo-dispute-target-whole"
               className={`memo-targets__chip ${target.kind === 'whole' ? 'memo-targets__chip--on' : ''}`}
-              aria-selected={target.kind === 'whole' ? 'true' : 'false'}
+              role="radio"
+              aria-checked={target.kind === 'whole' ? 'true' : 'false'}
               onClick={() => setTarget({ kind: 'whole' })}
+              {...keyboardPress(() => setTarget({ kind: 'whole' }))}
             >
               整份备忘录
-            </Text>
+            </View>
             {current.content.conclusions.map((point, index) => {
               const on = target.kind === 'conclusion' && target.point.id === point.id;
               return (
-                <Text
+                <View
                   key={point.id}
                   id={`memo-dispute-target-${point.id}`}
                   className={`memo-targets__chip ${on ? 'memo-targets__chip--on' : ''}`}
-                  aria-selected={on ? 'true' : 'false'}
+                  role="radio"
+                  aria-checked={on ? 'true' : 'false'}
                   onClick={() => setTarget({ kind: 'conclusion', point })}
+                  {...keyboardPress(() => setTarget({ kind: 'conclusion', point }))}
                 >
                   结论第 {index + 1} 条
-                </Text>
+                </View>
               );
             })}
           </View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { keyboardPress } from '@/components/keyboard-press';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { runInAction } from 'mobx';
 import { observer } from 'mobx-react-lite';
@@ -44,6 +45,7 @@ function NoticeRow({ notice, box }: { notice: Notice; box: NoticeBox }) {
       hoverClass="notice-row--hover"
       role="link"
       onClick={() => Taro.navigateTo({ url: noticeUrl(notice) })}
+      {...keyboardPress(() => void Taro.navigateTo({ url: noticeUrl(notice) }))}
     >
       <View className="notice-row__head">
         {unseen ? <Badge dot /> : null}
@@ -139,6 +141,7 @@ function NoticesPage() {
             aria-selected={tab.box === box ? 'true' : 'false'}
             className={`notices-tab ${tab.box === box ? 'notices-tab--on' : ''}`}
             onClick={() => choose(tab.box)}
+            {...keyboardPress(() => choose(tab.box))}
           >
             <Text>{tab.label}</Text>
             {tab.box === 'received' ? <Badge count={unseen} /> : null}

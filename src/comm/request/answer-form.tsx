@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
+import { keyboardPress } from '@/components/keyboard-press';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { AnswerKind, ClientRequest } from '@contract/index';
@@ -33,15 +34,16 @@ const DUE_CODES = new Set(['REQUEST.DUE_REQUIRED', 'REQUEST.DUE_NOT_ALLOWED', 'D
 /** 答复 / 接受 / 拒绝: exactly one, as a segmented choice. */
 function KindChoice({ value, onChange }: { value: AnswerKind | null; onChange: (kind: AnswerKind) => void }) {
   return (
-    <View className="answer-kinds" id="answer-kind">
+    <View className="answer-kinds" id="answer-kind" role="radiogroup" aria-label="答复方式">
       {ANSWER_KINDS.map((kind, index) => (
         <View
           key={kind}
           id={`answer-kind-${kind}`}
           className={`answer-kinds__option ${index > 0 ? 'answer-kinds__option--divided' : ''} ${value === kind ? 'answer-kinds__option--on' : ''}`}
-          aria-selected={value === kind ? 'true' : 'false'}
-          role="button"
+          role="radio"
+          aria-checked={value === kind ? 'true' : 'false'}
           onClick={() => onChange(kind)}
+          {...keyboardPress(() => onChange(kind))}
         >
           <Text>{ANSWER_KIND_LABELS[kind]}</Text>
         </View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { keyboardPress } from '@/components/keyboard-press';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -154,7 +155,7 @@ function WorkbenchPage() {
         </Text>
       </View>
 
-      <View className="wb-tiles" id="wb-tiles">
+      <View className="wb-tiles" id="wb-tiles" role="tablist" aria-label="按事项筛选">
         {WORKBENCH_SECTIONS.map(({ key, tile }) => {
           const { count, overdue } = bench[key];
           const on = filter === key;
@@ -166,6 +167,7 @@ function WorkbenchPage() {
               role="tab"
               aria-selected={on ? 'true' : 'false'}
               onClick={() => setFilter(on ? null : key)}
+              {...keyboardPress(() => setFilter(on ? null : key))}
             >
               <Text className={`wb-tile__count ${overdue > 0 ? 'wb-tile__count--overdue' : ''}`}>
                 {count}
