@@ -91,7 +91,6 @@ export function useDraft<T>({ key, value, isEmpty, onRestore, delayMs = 400 }: D
       };
     }
     return flush;
-     
   }, []);
 
   return {

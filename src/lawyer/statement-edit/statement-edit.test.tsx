@@ -282,7 +282,9 @@ describe('statement editor page', () => {
     fireEvent.click(tool('item-delete-weWill-0'));
     expect(textarea('item-input-weWill-0')?.value).toBe('每次开庭后两个工作日内书面告知您');
     expect(textarea('item-input-weWill-1')).toBeNull();
-    expect(document.querySelector('#item-removed-weWill')?.textContent).toContain('已删除第 1 条「按时提交证据」');
+    expect(document.querySelector('#item-removed-weWill')?.textContent).toContain(
+      '已删除第 1 条「按时提交证据」',
+    );
 
     fireEvent.click(tool('item-undo-weWill'));
     await waitFor(() => expect(textarea('item-input-weWill-0')?.value).toBe('按时提交证据'));

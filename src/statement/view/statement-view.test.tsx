@@ -265,7 +265,9 @@ describe('statement page (client): reading and ticking a long statement', () => 
     } finally {
       jest.useRealTimers();
     }
-    expect(Taro.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: '#item-it-will' }));
+    expect(Taro.pageScrollTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ selector: '#item-it-will' }),
+    );
     check('it-will');
     check('it-must');
     expect(document.querySelector('#ack-next')).toBeNull();
