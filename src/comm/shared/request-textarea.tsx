@@ -46,6 +46,7 @@ export function GrowingTextArea({
         value={value}
         maxlength={maxLength}
         placeholder={placeholder}
+        nativeProps={{ 'aria-label': label }}
         onInput={(e) => onChange(e.detail.value)}
       />
       {error ? (
