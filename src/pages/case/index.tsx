@@ -3,6 +3,8 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { CaseDetail } from '@contract/index';
+// Badge's stylesheet first, as in every other page (its sections use it): one CSS order for common.wxss.
+import '@/components/badge';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { EmptyState } from '@/components/empty-state';
