@@ -26,7 +26,11 @@ describe('the cloud function bundle', () => {
       'server.cloud.notify-drain.js',
       'server.evidence.export.js',
       'server.evidence.timestamp.rfc3161.js',
+      'server.evidence.verify.js',
       'server.platform.migrations.index.js',
+      'server.platform.prune.js',
+      'server.privacy.account-delete.js',
+      'server.privacy.account-export.store.js',
       'server.statements.template-data.js',
     ]);
     for (const file of lazy) expect(bundle).toContain(`./lazy/${file}`);
@@ -36,6 +40,10 @@ describe('the cloud function bundle', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const load = (file: string) => require(path.join(api, 'lazy', file)) as Record<string, unknown>;
     expect(typeof load('server.evidence.export.js').exportCase).toBe('function');
+    expect(typeof load('server.evidence.verify.js').verifyCase).toBe('function');
+    expect(typeof load('server.platform.prune.js').pruneExpired).toBe('function');
+    expect(typeof load('server.privacy.account-delete.js').deleteAccount).toBe('function');
+    expect(typeof load('server.privacy.account-export.store.js').collectAccountExport).toBe('function');
     expect(typeof load('server.evidence.timestamp.rfc3161.js').verifyTimestampToken).toBe('function');
     const templates = load('server.statements.template-data.js').TEMPLATE_FILE as { templates: unknown[] };
     expect(templates.templates.length).toBeGreaterThanOrEqual(13);

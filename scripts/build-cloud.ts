@@ -24,6 +24,14 @@ const LAZY = [
   /[\\/]platform[\\/]migrations[\\/]index$/,
   // The notify timer trigger's drain (sender, transports, due-soon): only the timer runs it.
   /[\\/]cloud[\\/]notify-drain$/,
+  // A person's own data as JSON (PIPL §45): asked for rarely.
+  /[\\/]privacy[\\/]account-export\.store$/,
+  // Deleting one's account (PIPL §47).
+  /[\\/]privacy[\\/]account-delete$/,
+  // The daily prune trigger's deletes.
+  /[\\/]platform[\\/]prune$/,
+  // 核验: rebuilding a case's chain and rows (evidence.verify).
+  /[\\/]evidence[\\/]verify$/,
 ];
 
 /**

@@ -36,7 +36,7 @@ import {
   requestMarkRead,
 } from './requests/requests.actions';
 import { adminConfirmLawyer, adminListLawyers, adminRejectLawyer } from './session/admin.actions';
-import { accountDelete } from './privacy/account-delete';
+import { accountDelete } from './privacy/account-delete.actions';
 import { accountExport } from './privacy/account-export.actions';
 import { requireConsentOnWrites } from './privacy/consent-gate';
 import { privacyConsent, privacyStatus, privacyWithdraw } from './privacy/privacy.actions';

@@ -1,7 +1,6 @@
 import type { ApiResponse } from '../../contract/envelope';
 import type { Casetrail } from '../casetrail';
 import { NOTIFY_OFF, type NotifyConfig } from '../notifications/notify-config';
-import { pruneExpired } from '../platform/prune';
 import type { WeChatPlatform } from './wechat-platform';
 
 export interface CloudMainOptions {
@@ -49,6 +48,7 @@ export function createCloudMain(
     }
     // The `prune` timer trigger (daily): expired sessions, old stored answers, finished rate-limit windows.
     if (!wx.OPENID && isTrigger(event, 'prune')) {
+      const { pruneExpired } = await import('../platform/prune');
       return { ok: true, data: await pruneExpired((await app).db, (options.clock ?? (() => new Date()))()) };
     }
     const subject = wx.OPENID ? `wx:${wx.OPENID}` : null;

@@ -3,7 +3,6 @@ import { caseContext, type ActionHandler } from '../core/action';
 import { ok } from '../core/result';
 import type { Db } from '../platform/migrate';
 import { sealAndTimestamp } from './seal';
-import { verifyCase } from './verify';
 
 /** Any member may check the case's record: the client's assurance as much as the lawyer's. */
 export const caseVerifyLog: ActionHandler<'case.verifyLog'> = {
@@ -11,6 +10,8 @@ export const caseVerifyLog: ActionHandler<'case.verifyLog'> = {
   async run(raw) {
     const ctx = caseContext(raw);
     const caseId = ctx.membership.caseId;
+    // Checking a case's record is asked for now and then: the verifier loads on first use (a lazy file).
+    const { verifyCase } = await import('./verify');
     const report = await verifyCase(ctx.db, caseId);
     return ok({
       valid: report.findings.length === 0,
