@@ -93,8 +93,27 @@ export async function runFormsJourney(options: FormsJourneyOptions): Promise<voi
   if (restored !== DRAFT_BODY) throw new Error(`draft not restored after reload: ${restored}`);
   await lawyer.goBack();
   await lawyer.goForward();
-  await see(lawyer, '#draft-offer');
-  await tap(lawyer, '#draft-restore');
+  // Forward either finds the page as it was (Taro's H5 router may keep it alive) or a new one offering the draft:
+  // what must never happen is an empty form with nothing offered.
+  const body = visible(lawyer, '#update-body-input').locator('textarea').first();
+  await lawyer.waitForFunction(
+    () =>
+      !!document.querySelector('#draft-offer') ||
+      Array.from(document.querySelectorAll('#update-body-input textarea')).some(
+        (t) => (t as HTMLTextAreaElement).value.length > 0,
+      ),
+    undefined,
+    { timeout: 15_000 },
+  );
+  if (
+    await lawyer
+      .locator('#draft-offer')
+      .isVisible()
+      .catch(() => false)
+  )
+    await tap(lawyer, '#draft-restore');
+  const afterForward = await body.inputValue();
+  if (afterForward !== DRAFT_BODY) throw new Error(`Forward lost the draft: ${afterForward}`);
   done();
 
   done = step('moving the stage back asks for a reason and a confirmation');
