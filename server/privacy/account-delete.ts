@@ -12,7 +12,11 @@ import type { Db } from '../platform/migrate';
  *   recorded at the time, questions, requests) and the event chain. Those rows are append-only evidence whose
  *   fields the chain commits to: changing them would break verification, and the firm must keep them.
  */
-export async function deleteAccount(db: Db, user: { id: string; subject: string }, now: string): Promise<void> {
+export async function deleteAccount(
+  db: Db,
+  user: { id: string; subject: string },
+  now: string,
+): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
   await db.deleteFrom('lawyer_profiles').where('user_id', '=', user.id).execute();
   await db.deleteFrom('notify_credits').where('user_id', '=', user.id).execute();
