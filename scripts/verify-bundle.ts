@@ -5,7 +5,13 @@
  * 1 when anything is wrong, 2 when the command itself is misused or a file cannot be read.
  */
 import fs from 'node:fs';
-import { verifyBundle, type BundleReport, type TimestampCheck } from '../server/evidence/bundle.rules';
+import {
+  WITHHELD_KINDS,
+  verifyBundle,
+  type BundleReport,
+  type TimestampCheck,
+  type WithheldKind,
+} from '../server/evidence/bundle.rules';
 import { EVIDENCE_CRYPTO } from '../server/evidence/verify';
 
 export interface VerifyBundleArgs {
@@ -80,8 +86,17 @@ export function formatBundleReport(file: string, r: BundleReport): string {
     lines.push(
       `回执：本案 ${r.receipts.held} 份已对照${r.receipts.otherCases ? `，其他案件 ${r.receipts.otherCases} 份未用` : ''}`,
     );
+  if (r.withheld.events > 0)
+    lines.push(
+      `隐去的事件：${r.withheld.events} 条（${Object.entries(r.withheld.byKind)
+        .map(([kind, n]) => `${WITHHELD_KINDS[kind as WithheldKind]} ${n} 条`)
+        .join('，')}）。这是客户副本：其他客户的个人信息不予提供。这些事件在链中的位置与摘要已核验，` +
+        '其内容及其记载的证据记录不在导出件中，未能核验；其余事件与证据记录已逐条完整核验。',
+    );
   if (r.valid) {
-    lines.push('结论：通过。导出件内部完整一致，未发现任何改动、删除、插入或调换。');
+    lines.push(
+      `结论：通过。导出件${r.withheld.events ? '所载部分' : ''}内部完整一致，未发现任何改动、删除、插入或调换。`,
+    );
     if (!r.timestamps.some((s) => s.status === 'verified'))
       lines.push(
         r.timestamps.length

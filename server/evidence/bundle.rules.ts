@@ -1,7 +1,9 @@
 /**
- * The evidence bundle (`casetrail.evidence-bundle/1`, docs/evidence-bundle.md): one case's chain, every evidence
+ * The evidence bundle (`casetrail.evidence-bundle/2`, docs/evidence-bundle.md): one case's chain, every evidence
  * row of the case, and the firm-log segment and timestamps that hold its head — and its verification without our
- * database. Pure: hashing, canonical JSON and the RFC 3161 token check are passed in. No input makes it throw;
+ * database. A client's copy withholds the events that carry another client's personal data: each stands in the
+ * chain by its position and hash only, with the rows it committed left out; the verifier counts them by kind.
+ * Bundles of format `/1` (no stand-ins, no member removals) still verify. Pure: hashing, canonical JSON and the RFC 3161 token check are passed in. No input makes it throw;
  * whatever is malformed is a finding naming where.
  *
  * On top of what `CaseChecker` holds a case to, a bundle must be exactly what the export writes: each row with
@@ -25,21 +27,28 @@ import {
   type Finding,
   type FindingCode,
   type HeldPosition,
+  type WithheldEvent,
 } from './verify.rules';
 
-export const BUNDLE_FORMAT = 'casetrail.evidence-bundle/1';
+export const BUNDLE_FORMAT = 'casetrail.evidence-bundle/2';
+/** The first format: every event in full, members without their removal. Still verified. */
+export const BUNDLE_FORMAT_V1 = 'casetrail.evidence-bundle/1';
+export type BundleFormat = typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_V1;
 
 export type BundleValue = string | number | null;
 export type BundleRow = Record<string, BundleValue>;
 
 export interface EvidenceBundle {
-  format: typeof BUNDLE_FORMAT;
+  format: BundleFormat;
   caseId: string;
   exportedAt: string;
   exportedBy: { userId: string; name: string; role: MemberRole };
   /** User id → name as the firm's system knows them at export. Not covered by the chain: a reading aid. */
   names: Record<string, string>;
-  /** `case_events` rows of the case, by seq, as stored. */
+  /**
+   * `case_events` rows of the case, by seq, as stored — or, for an event withheld from a client's copy, its stand-in
+   * (`WITHHELD_EVENT_COLUMNS`): position, link and hash, and why it is withheld.
+   */
   events: BundleRow[];
   /** Every evidence row of the case, per table in `EVIDENCE_TABLE_NAMES` order, rows in key order. */
   tables: Record<EvidenceTable, BundleRow[]>;
@@ -50,6 +59,20 @@ export interface EvidenceBundle {
 }
 
 export const EVENT_COLUMNS = ['case_id', 'seq', 'at', 'actor_id', 'type', 'payload', 'prev_hash', 'hash'];
+/** A withheld event's stand-in (format `/2`): no time, actor, type or payload — only what keeps the chain checkable. */
+export const WITHHELD_EVENT_COLUMNS = ['case_id', 'seq', 'prev_hash', 'hash', 'withheld'];
+
+/**
+ * Why an event is withheld from a client's copy, as the exporter states it (the chain cannot prove the reason, only
+ * that an event with that hash stands at that place): an act of another client (their joining, reads, receipts,
+ * questions, requests, replies), or a record about another client's own matter (a task assigned to them, an answer
+ * to their request or question, a removal or reminder naming them).
+ */
+export const WITHHELD_KINDS = {
+  'other-client-act': '其他客户本人的操作',
+  'other-client-matter': '涉及其他客户个人事项的记录',
+} as const;
+export type WithheldKind = keyof typeof WITHHELD_KINDS;
 export const FIRM_LOG_COLUMNS = ['seq', 'at', 'case_id', 'case_seq', 'case_head', 'prev_hash', 'hash'];
 export const TIMESTAMP_COLUMNS = [
   'firm_seq',
@@ -69,7 +92,7 @@ export const TIMESTAMP_COLUMNS = [
 const VERIFIED_OTHERWISE: { readonly [T in EvidenceTable]: readonly string[] } = {
   cases: ['current_stage_index'],
   case_stages: [],
-  case_members: ['event_seq'],
+  case_members: ['event_seq', 'removed_at', 'removed_by'],
   records: ['current_version_id', 'current_version_no', 'current_version_at'],
   record_versions: ['content', 'canonical', 'event_seq'],
   record_views: ['event_seq'],
@@ -81,6 +104,15 @@ const VERIFIED_OTHERWISE: { readonly [T in EvidenceTable]: readonly string[] } =
 export const BUNDLE_COLUMNS: Readonly<Record<EvidenceTable, readonly string[]>> = Object.fromEntries(
   EVIDENCE_TABLE_NAMES.map((t) => [t, [...EVIDENCE_TABLES[t].committed, ...VERIFIED_OTHERWISE[t]]]),
 ) as Record<string, string[]> as Record<EvidenceTable, string[]>;
+
+/** Format `/1` carried members without their removal (checked against `member.removed` events since `/2`). */
+const V1_ONLY_LACKS: Partial<Record<EvidenceTable, readonly string[]>> = {
+  case_members: ['removed_at', 'removed_by'],
+};
+const columnsOf = (format: BundleFormat, table: EvidenceTable): readonly string[] =>
+  format === BUNDLE_FORMAT
+    ? BUNDLE_COLUMNS[table]
+    : BUNDLE_COLUMNS[table].filter((c) => !(V1_ONLY_LACKS[table] ?? []).includes(c));
 
 /**
  * Integer columns, never null in a bundle (every row in it was committed, so it has its `event_seq`); everything
@@ -152,6 +184,11 @@ export interface BundleReport {
   firmLog: { entries: number; from: number | null; to: number | null; sealedCaseSeq: number | null };
   timestamps: TimestampCheck[];
   receipts: { held: number; otherCases: number };
+  /**
+   * Events withheld from this copy (a client's: other clients' personal data), by the kind the exporter states.
+   * Their place and hash in the chain are checked; their content, and the rows they committed, are not in the copy.
+   */
+  withheld: { events: number; byKind: Partial<Record<WithheldKind, number>> };
 }
 
 type Json = Record<string, unknown>;
@@ -192,6 +229,8 @@ class BundleVerification {
   private firm: BundleReport['firmLog'] = { entries: 0, from: null, to: null, sealedCaseSeq: null };
   private stamps: TimestampCheck[] = [];
   private held = { held: 0, otherCases: 0 };
+  private withheld: BundleReport['withheld'] = { events: 0, byKind: {} };
+  private format: BundleFormat = BUNDLE_FORMAT;
 
   constructor(private readonly deps: BundleDeps) {}
 
@@ -204,8 +243,9 @@ class BundleVerification {
         return this.malformed(null, null, null, '导出件不是有效的 JSON 文本');
       }
     }
-    if (!isObject(bundle) || bundle.format !== BUNDLE_FORMAT)
+    if (!isObject(bundle) || (bundle.format !== BUNDLE_FORMAT && bundle.format !== BUNDLE_FORMAT_V1))
       return this.malformed(null, null, 'format', `不是可识别的导出件（应为 ${BUNDLE_FORMAT}）`);
+    this.format = bundle.format;
     if (typeof bundle.caseId !== 'string' || bundle.caseId === '')
       return this.malformed(null, null, 'caseId', '导出件未写明案件标识');
     const caseId = bundle.caseId;
@@ -220,7 +260,9 @@ class BundleVerification {
 
     const checker = new CaseChecker(caseId, this.deps.crypto, positions);
     for (const e of this.events(bundle.events, caseId))
-      this.guard('case_events', String(e.seq), () => checker.event(e));
+      this.guard('case_events', String(e.event.seq), () =>
+        e.withheld ? checker.withheldEvent(e.event) : checker.event(e.event),
+      );
     checker.endOfChain();
     this.checkRows(bundle.tables, checker, caseId);
     this.chain = checker.chain;
@@ -229,7 +271,10 @@ class BundleVerification {
     await this.checkTokens(stamps);
   }
 
-  private events(value: unknown, caseId: string): ChainEvent[] {
+  private events(
+    value: unknown,
+    caseId: string,
+  ): ({ withheld: false; event: ChainEvent } | { withheld: true; event: WithheldEvent })[] {
     const rows = this.rowsOf('case_events', value);
     this.checkOrder(
       'case_events',
@@ -238,18 +283,47 @@ class BundleVerification {
       (r) => String(r.seq),
     );
     return rows.map(({ row, ref }) => {
-      this.checkShape('case_events', ref, row, EVENT_COLUMNS);
       if (row.case_id !== caseId)
         this.malformed('case_events', ref, 'case_id', '该事件不属于导出件所述的案件');
+      if ('withheld' in row) {
+        if (this.format !== BUNDLE_FORMAT)
+          this.malformed(
+            'case_events',
+            ref,
+            'withheld',
+            `${BUNDLE_FORMAT_V1} 格式的导出件不能含有隐去的事件`,
+          );
+        this.checkShape('case_events', ref, row, WITHHELD_EVENT_COLUMNS);
+        const kind = row.withheld as WithheldKind;
+        if (!Object.prototype.hasOwnProperty.call(WITHHELD_KINDS, kind))
+          this.malformed('case_events', ref, 'withheld', '隐去事件的类别不可识别');
+        else {
+          this.withheld.events++;
+          this.withheld.byKind[kind] = (this.withheld.byKind[kind] ?? 0) + 1;
+        }
+        return {
+          withheld: true,
+          event: {
+            caseId: text(row.case_id),
+            seq: Number(row.seq),
+            prevHash: text(row.prev_hash),
+            hash: text(row.hash),
+          },
+        };
+      }
+      this.checkShape('case_events', ref, row, EVENT_COLUMNS);
       return {
-        caseId: text(row.case_id),
-        seq: Number(row.seq),
-        at: text(row.at),
-        actorId: text(row.actor_id),
-        type: text(row.type),
-        payload: text(row.payload),
-        prevHash: text(row.prev_hash),
-        hash: text(row.hash),
+        withheld: false,
+        event: {
+          caseId: text(row.case_id),
+          seq: Number(row.seq),
+          at: text(row.at),
+          actorId: text(row.actor_id),
+          type: text(row.type),
+          payload: text(row.payload),
+          prevHash: text(row.prev_hash),
+          hash: text(row.hash),
+        },
       };
     });
   }
@@ -270,7 +344,7 @@ class BundleVerification {
       );
       for (const row of rowsOf[table]) {
         const key = rowKey(table, row);
-        this.checkShape(table, key, row, BUNDLE_COLUMNS[table]);
+        this.checkShape(table, key, row, columnsOf(this.format, table));
         if (table === 'record_views' && row.event_seq === null && !viewIsEvidence(row.role as MemberRole))
           this.add('ROW_UNCOMMITTED', table, key, 'event_seq', '导出件中出现了不属于证据的阅读记录');
         if (table === 'record_versions' && !isStoredJson(row.content))
@@ -534,6 +608,7 @@ class BundleVerification {
       firmLog: this.firm,
       timestamps: this.stamps,
       receipts: this.held,
+      withheld: this.withheld,
     };
   }
 }

@@ -10,7 +10,14 @@ import { SECTION_KEYS, type SectionKey } from '../../contract/limits';
 import { MEMO_CHANNEL_LABELS, type MemoChannel } from '../../contract/memos';
 import { ANSWER_KIND_LABELS, REQUEST_CATEGORY_LABELS, type RequestCategory } from '../../contract/requests';
 import type { MemberRole } from '../../contract/roles';
-import type { BundleReport, BundleRow, EvidenceBundle, TimestampCheck } from './bundle.rules';
+import {
+  WITHHELD_KINDS,
+  type BundleReport,
+  type BundleRow,
+  type EvidenceBundle,
+  type TimestampCheck,
+  type WithheldKind,
+} from './bundle.rules';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -90,7 +97,7 @@ export function renderEvidenceHtml(bundle: EvidenceBundle, check: BundleReport):
     ['tasks', '七、需要客户配合的事项', doc.threads('task')],
     ['chain', '八、事件链与核验结果', doc.chain(check)],
     ['seal', '九、律所总日志封存与可信时间戳', doc.seal(check.timestamps)],
-    ['verify', '十、如何核验', howToVerify(bundle)],
+    ['verify', '十、如何核验', howToVerify(bundle, check.withheld.events > 0)],
     ['events', '附录：事件链明细', doc.eventList()],
   ] as const;
   const title = `书面记录汇编 · ${doc.caseTitle}`;
@@ -111,7 +118,11 @@ export function renderEvidenceHtml(bundle: EvidenceBundle, check: BundleReport):
 <tr><th>导出人</th><td>${esc(bundle.exportedBy.name)}（${esc(roleLabel(bundle.exportedBy.role))}）</td></tr>
 <tr><th>导出时核验</th><td>${check.valid ? '<strong class="ok">通过</strong>' : `<strong class="bad">发现 ${check.findings.length} 处问题</strong>`}（见第八部分）</td></tr>
 </table>
-<p class="note">本文件是阅读件。与其一同导出的 JSON 导出件（${esc(bundle.format)}）载有全部事件与证据记录，任何人均可按第十部分所述方法独立核验。</p>
+<p class="note">本文件是阅读件。与其一同导出的 JSON 导出件（${esc(bundle.format)}）载有${
+    check.withheld.events
+      ? `本案事件与证据记录，其中 ${check.withheld.events} 条事件涉及其他客户的个人信息，仅保留其在事件链中的位置与摘要（见第八部分）`
+      : '全部事件与证据记录'
+  }，任何人均可按第十部分所述方法独立核验。</p>
 </header>
 <nav class="toc">
 <h2>目录</h2>
@@ -147,8 +158,8 @@ class CaseDocument {
 
   /**
    * Request id, device and IP of an act: what DESIGN §4 has an acknowledgment record. A client's copy shows them for
-   * the client's own acts only: another client's device and address are that person's personal information (the
-   * JSON bundle keeps them, committed as they are in the chain).
+   * the client's own acts only: another client's device and address are that person's personal information (a
+   * client's bundle withholds those acts altogether, redact.ts; this stays as a second guard).
    */
   private evidenceCell(r: Row, extra: [string, string][]): string {
     const { role, userId } = this.bundle.exportedBy;
@@ -242,8 +253,8 @@ ${rows
         const replies = repliesOf(String(r.id))
           .map((reply) => (this.versionsOf.get(String(reply.id)) ?? [])[0])
           .filter((v): v is Row => !!v);
-        // A client's copy reads their own requests and tasks; another client's are that person's matter (the JSON
-        // bundle keeps them, committed as they are in the chain).
+        // A client's copy reads their own requests and tasks; another client's are that person's matter (a client's
+        // bundle withholds them, redact.ts; this stays as a second guard).
         const { role, userId } = this.bundle.exportedBy;
         const owner = kind === 'request' ? String(version?.author_id) : String(content.assigneeId);
         if (role === 'client' && owner !== userId)
@@ -400,10 +411,24 @@ ${
     const events = this.bundle.events;
     const head = events[events.length - 1];
     const findings = check.findings.slice(0, 50);
+    const withheld = Object.entries(check.withheld.byKind)
+      .map(([kind, n]) => `${WITHHELD_KINDS[kind as WithheldKind]} ${n} 条`)
+      .join('，');
     return `${kv([
       ['事件总数', `${events.length} 条`],
-      ['链头', head ? `第 ${esc(head.seq)} 条事件（${esc(shanghaiTime(head.at))}）` : '—'],
+      [
+        '链头',
+        head ? `第 ${esc(head.seq)} 条事件${'at' in head ? `（${esc(shanghaiTime(head.at))}）` : ''}` : '—',
+      ],
       ['链头摘要（SHA-256）', `<span class="hash">${esc(head?.hash ?? '—')}</span>`],
+      ...(check.withheld.events
+        ? ([
+            [
+              '隐去的事件',
+              `${check.withheld.events} 条（${esc(withheld)}）：本副本为客户副本，其他客户的个人信息（设备、IP 地址、请求编号、姓名及其本人的事项）不予提供。这些事件在链中的位置与摘要已核验，内容及其记载的证据记录不在本副本中，无法核验；律师导出的完整副本载有全部内容。`,
+            ],
+          ] as [string, string][])
+        : []),
     ])}
 <p>每条事件的摘要覆盖其内容与前一条事件的摘要；每条证据记录（版本、回执、提问、答复、成员）均由创建它的事件逐字段记载。回执上载明的「链上位置」可与上述链头及附录逐条对照。</p>
 <h3>导出时核验结果</h3>
@@ -451,11 +476,14 @@ ${
   eventList(): string {
     return `<table class="list events"><thead><tr><th class="nw">序号</th><th class="nw">时间</th><th class="nw">事件</th><th class="nw">操作人</th><th>摘要（SHA-256）</th></tr></thead><tbody>
 ${this.bundle.events
-  .map(
-    (e) =>
-      `<tr><td>${esc(e.seq)}</td><td>${esc(shanghaiTime(e.at))}</td><td>${esc(
-        EVENT_LABELS[String(e.type)] ?? e.type,
-      )}</td><td>${esc(this.name(e.actor_id))}</td><td class="hash">${esc(e.hash)}</td></tr>`,
+  .map((e) =>
+    'withheld' in e
+      ? `<tr><td>${esc(e.seq)}</td><td>—</td><td>已隐去（${esc(
+          WITHHELD_KINDS[e.withheld as WithheldKind] ?? e.withheld,
+        )}）</td><td>—</td><td class="hash">${esc(e.hash)}</td></tr>`
+      : `<tr><td>${esc(e.seq)}</td><td>${esc(shanghaiTime(e.at))}</td><td>${esc(
+          EVENT_LABELS[String(e.type)] ?? e.type,
+        )}</td><td>${esc(this.name(e.actor_id))}</td><td class="hash">${esc(e.hash)}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`;
@@ -595,9 +623,13 @@ function parseList(value: unknown): unknown[] {
   }
 }
 
-function howToVerify(bundle: EvidenceBundle): string {
+function howToVerify(bundle: EvidenceBundle, redacted: boolean): string {
   return `<ol>
-<li>取得与本文件一同导出的 JSON 导出件（格式 <code>${esc(bundle.format)}</code>），其中载有本案全部事件、全部证据记录、律所总日志片段与可信时间戳凭证。</li>
+<li>取得与本文件一同导出的 JSON 导出件（格式 <code>${esc(bundle.format)}</code>），其中载有${
+    redacted
+      ? '本案事件与证据记录（涉及其他客户个人信息的事件仅载其位置与摘要，核验程序会列明其条数）'
+      : '本案全部事件、全部证据记录'
+  }、律所总日志片段与可信时间戳凭证。</li>
 <li>在 Casetrail 源代码目录中执行：<br><code>npm run verify-bundle -- 导出件.json --roots 时间戳服务根证书.pem</code><br>如持有知悉回执等回执，可加 <code>--receipts 回执.json</code>（列表，每项含 caseId、seq、head、ref），核对回执所载链上位置与导出件是否一致。</li>
 <li>核验程序重新计算每条事件的 SHA-256 摘要链；逐行、逐字段核对每条证据记录与为其背书的事件；由版本的结构化内容重新生成规范文本并核对其内容指纹；核对律所总日志片段的链接与摘要，以及可信时间戳凭证所盖的日志摘要、签名和证书链。任何一处改动、删除、插入或调换都会被指出具体的表、行与字段，程序以退出码 1 结束。</li>
 <li>核验算法与导出件格式的完整说明见 <code>docs/evidence-bundle.md</code>，第三方可据此独立实现，无需信任本系统。</li>

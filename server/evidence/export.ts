@@ -1,7 +1,8 @@
 /**
- * Building a case's evidence bundle (`casetrail.evidence-bundle/1`, docs/evidence-bundle.md) from the database:
- * the case's chain, every evidence row of the case, and the firm-log segment and timestamps that hold it. The
- * HTML document (export-html.ts) is rendered from the bundle, so it shows exactly what a verifier checks.
+ * Building a case's evidence bundle (`casetrail.evidence-bundle/2`, docs/evidence-bundle.md) from the database:
+ * the case's chain, every evidence row of the case, and the firm-log segment and timestamps that hold it. A
+ * lawyer's bundle is the whole case; a client's withholds other clients' personal data (redact.ts). The HTML
+ * document (export-html.ts) is rendered from the bundle, so it shows exactly what a verifier checks.
  */
 import type { MemberRole } from '../../contract/roles';
 import type { Db } from '../platform/migrate';
@@ -19,6 +20,7 @@ import {
 } from './bundle.rules';
 import { renderEvidenceHtml, shanghaiTime } from './export-html';
 import { caseRows } from './evidence.store';
+import { withholdOtherClients } from './redact';
 import { EVIDENCE_TABLE_NAMES, normalizeValue, type EvidenceTable } from './evidence-tables';
 import { EVIDENCE_CRYPTO } from './verify';
 
@@ -28,7 +30,10 @@ export interface Exporter {
   role: MemberRole;
 }
 
-/** The bundle of one case as it stands now (read in the caller's transaction, so one consistent moment). */
+/**
+ * The bundle of one case as it stands now (read in the caller's transaction, so one consistent moment), as the
+ * exporter may have it: a client's copy without other clients' personal data.
+ */
 export async function buildEvidenceBundle(
   db: Db,
   caseId: string,
@@ -50,7 +55,7 @@ export async function buildEvidenceBundle(
     .orderBy('seq')
     .execute();
   const { firmLog, firmTimestamps } = await firmSegment(db, caseId);
-  return {
+  const bundle: EvidenceBundle = {
     format: BUNDLE_FORMAT,
     caseId,
     exportedAt: now,
@@ -61,6 +66,17 @@ export async function buildEvidenceBundle(
     firmLog,
     firmTimestamps,
   };
+  if (exporter.role === 'client') {
+    const others = await db
+      .selectFrom('case_members')
+      .select('user_id')
+      .where('case_id', '=', caseId)
+      .where('role', '=', 'client')
+      .where('user_id', '!=', exporter.userId)
+      .execute();
+    withholdOtherClients(bundle, new Set(others.map((m) => m.user_id)));
+  }
+  return bundle;
 }
 
 /** The bundle as the file a reader saves: JSON, one row per line, so a diff or a reader can follow it. */

@@ -38,6 +38,7 @@ export type FindingCode =
   | 'HASH_MISMATCH'
   | 'CONTENT_MISMATCH'
   | 'POINTER_MISMATCH'
+  | 'MEMBERSHIP_MISMATCH'
   | 'FIRM_LOG_BROKEN'
   | 'TIMESTAMP_INVALID'
   | 'RECEIPT_MISMATCH';
@@ -74,6 +75,21 @@ interface Commitment {
   row: CommittedRow;
 }
 
+/** A withheld event as a redacted bundle carries it: its place in the chain and its hash, not its content. */
+export interface WithheldEvent {
+  caseId: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** A member's standing as the chain last left it: removed (when, by whom, which event) or not. */
+interface Removal {
+  seq: number;
+  at: string;
+  by: string;
+}
+
 /** Checks one case; feed `event` in chain order, then `endOfChain`, then `row` for every table, then `finish`. */
 export class CaseChecker {
   readonly findings: Finding[] = [];
@@ -86,6 +102,9 @@ export class CaseChecker {
   private stage = 0;
   private readonly newestVersion = new Map<string, { no: number; id: string; at: string }>();
   private readonly seenRecords = new Set<string>();
+  /** Per user id: the removal the chain's last membership event for them records, or null (joined again). */
+  private readonly removals = new Map<string, Removal | null>();
+  private withheldCount = 0;
 
   constructor(
     readonly caseId: string,
@@ -105,15 +124,40 @@ export class CaseChecker {
     };
   }
 
+  /** Events the checker read without their content (a redacted bundle's stand-ins). */
+  get withheld(): number {
+    return this.withheldCount;
+  }
+
   event(e: ChainEvent): void {
+    this.link(e, () => this.crypto.hash(eventHashInput(e)) === e.hash);
+    if (e.type === 'stage.changed') this.stage = Number(readPayload(e).to ?? this.stage);
+    if (e.type === 'member.removed' || e.type === 'member.joined') this.membership(e);
+    if (!e.payload.includes('"commits"')) return;
+    const commits = readPayload(e).commits;
+    if (!Array.isArray(commits)) return;
+    for (const c of commits as RowCommitment[]) {
+      // An edited payload may hold anything; what is not a commitment commits nothing (and breaks the chain).
+      if (!c || typeof c.row !== 'object' || c.row === null) continue;
+      if (!Object.prototype.hasOwnProperty.call(EVIDENCE_TABLES, c.table)) continue;
+      this.commitments.set(`${c.table}:${rowKey(c.table, c.row)}`, { seq: e.seq, row: c.row });
+    }
+  }
+
+  /**
+   * An event whose content was withheld (another person's data in a client's copy): its position and link are
+   * checked, its hash is taken as given — the next event's `prev_hash`, and every held position after it, commit
+   * to that hash, so changing it breaks the chain there. What it committed is not expected among the rows.
+   */
+  withheldEvent(e: WithheldEvent): void {
+    this.withheldCount++;
+    this.link(e, () => /^[0-9a-f]{64}$/.test(e.hash));
+  }
+
+  private link(e: Omit<ChainEvent, 'at' | 'actorId' | 'type' | 'payload'>, hashHolds: () => boolean): void {
     this.events++;
     const expectedSeq = this.events;
-    if (
-      !this.broken &&
-      (e.seq !== expectedSeq ||
-        e.prevHash !== this.prevHash ||
-        this.crypto.hash(eventHashInput(e)) !== e.hash)
-    ) {
+    if (!this.broken && (e.seq !== expectedSeq || e.prevHash !== this.prevHash || !hashHolds())) {
       this.broken = true;
       const at = Math.min(e.seq, expectedSeq);
       this.add(
@@ -126,16 +170,19 @@ export class CaseChecker {
     }
     this.prevHash = e.hash;
     if (this.held.has(e.seq)) this.heads.set(e.seq, e.hash);
-    if (e.type === 'stage.changed') this.stage = Number(readPayload(e).to ?? this.stage);
-    if (!e.payload.includes('"commits"')) return;
-    const commits = readPayload(e).commits;
-    if (!Array.isArray(commits)) return;
-    for (const c of commits as RowCommitment[]) {
-      // An edited payload may hold anything; what is not a commitment commits nothing (and breaks the chain).
-      if (!c || typeof c.row !== 'object' || c.row === null) continue;
-      if (!Object.prototype.hasOwnProperty.call(EVIDENCE_TABLES, c.table)) continue;
-      this.commitments.set(`${c.table}:${rowKey(c.table, c.row)}`, { seq: e.seq, row: c.row });
-    }
+  }
+
+  /** A removal stands until the same person joins again (a rejoining clears it); the last event decides. */
+  private membership(e: ChainEvent): void {
+    const p = readPayload(e);
+    if (typeof p.userId !== 'string') return;
+    if (e.type === 'member.joined') this.removals.set(p.userId, null);
+    else
+      this.removals.set(p.userId, {
+        seq: e.seq,
+        at: e.at,
+        by: typeof p.removedBy === 'string' ? p.removedBy : e.actorId,
+      });
   }
 
   /** After the last event: the chain must be non-empty, and every held position must still be there. */
@@ -172,6 +219,7 @@ export class CaseChecker {
     const commitment = this.commitments.get(id);
     if (table === 'record_versions') this.checkVersion(key, stored);
     if (table === 'records') this.seenRecords.add(String(stored.id));
+    if (table === 'case_members') this.checkRemoval(key, stored);
     if (table === 'cases' && normalizeValue(stored.current_stage_index) !== this.stage)
       this.add('FIELD_CHANGED', table, key, 'current_stage_index', '案件当前阶段与事件链记录的阶段变更不符');
     if (!commitment) {
@@ -227,6 +275,35 @@ export class CaseChecker {
     this.commitments.clear();
     for (const r of records) this.checkPointer(r);
     return this.findings;
+  }
+
+  /**
+   * A member row's removal (`removed_at`, `removed_by`: working state the row carries, not a commitment) must be the
+   * one the chain's last `member.removed` for that person records — and a row without one must have no removal in
+   * force on the chain. Rows that do not carry the columns (a `/1` bundle) are not checked.
+   */
+  private checkRemoval(key: string, m: Record<string, unknown>): void {
+    if (!('removed_at' in m)) return;
+    const removal = this.removals.get(String(m.user_id)) ?? null;
+    const [at, by] = [normalizeValue(m.removed_at), normalizeValue(m.removed_by)];
+    if (removal === null && (at !== null || by !== null))
+      this.add(
+        'MEMBERSHIP_MISMATCH',
+        'case_members',
+        key,
+        at !== null ? 'removed_at' : 'removed_by',
+        '成员记录显示其已被移出案件，但事件链中没有相应的移出事件：事后被修改',
+      );
+    else if (removal !== null && (at !== removal.at || by !== removal.by))
+      this.add(
+        'MEMBERSHIP_MISMATCH',
+        'case_members',
+        key,
+        at !== removal.at ? 'removed_at' : 'removed_by',
+        at === null
+          ? `第 ${removal.seq} 条事件记录该成员已被移出案件，但成员记录没有移出：事后被修改`
+          : `成员记录的移出时间或操作人与第 ${removal.seq} 条事件记录的不符：事后被修改`,
+      );
   }
 
   private checkVersion(key: string, v: Record<string, unknown>): void {

@@ -90,14 +90,38 @@ describe('case.export', () => {
     );
   });
 
-  it('gives a client of the case the same evidence as the lawyer', async () => {
-    const clients = JSON.parse((await h.ok(c.client, 'case.export', { caseId: c.caseId })).bundle);
+  it('gives a client of the case the same evidence as the lawyer, but the second client’s events as stand-ins', async () => {
+    const clients = JSON.parse(
+      (await h.ok(c.client, 'case.export', { caseId: c.caseId })).bundle,
+    ) as EvidenceBundle;
     expect(clients.exportedBy).toMatchObject({ name: '李女士', role: 'client' });
-    for (const part of ['events', 'tables', 'firmLog', 'firmTimestamps'] as const)
-      expect(clients[part]).toEqual(base[part]);
+    for (const part of ['firmLog', 'firmTimestamps'] as const) expect(clients[part]).toEqual(base[part]);
+    const second = (await h.ok('wx:o-second', 'session.me', {})).userId;
+    expect(clients.events).toHaveLength(base.events.length);
+    clients.events.forEach((e, i) => {
+      const full = base.events[i];
+      if ('withheld' in e) {
+        expect(full.actor_id === second || String(full.payload).includes(second)).toBe(true);
+        expect(e).toEqual({
+          case_id: full.case_id,
+          seq: full.seq,
+          prev_hash: full.prev_hash,
+          hash: full.hash,
+          withheld: full.actor_id === second ? 'other-client-act' : 'other-client-matter',
+        });
+      } else expect(e).toEqual(full);
+    });
+    expect(clients.events.some((e) => 'withheld' in e)).toBe(true);
+    for (const table of EVIDENCE_TABLE_NAMES)
+      for (const row of clients.tables[table]) expect(base.tables[table]).toContainEqual(row);
+    expect(JSON.stringify(clients)).not.toContain(second);
+    const report = await check(clients);
+    expect(report.findings).toEqual([]);
+    expect(report.withheld.events).toBe(clients.events.filter((e) => 'withheld' in e).length);
+    expect((await check(base)).withheld).toEqual({ events: 0, byKind: {} });
   });
 
-  it("shows a client their own devices and addresses, not another client's (the bundle keeps both)", async () => {
+  it("shows a client their own devices and addresses, not another client's (neither in the bundle)", async () => {
     const own = await openHarness();
     try {
       const firm = await buildEvidenceCase(own, 1, '-own');
@@ -117,10 +141,13 @@ describe('case.export', () => {
       const forLawyer = await own.ok(firm.lawyer, 'case.export', { caseId: firm.caseId });
       expect(forClient.html).toContain(String(mine.request_id));
       expect(forClient.html).not.toContain(String(theirs.request_id));
-      expect(forClient.html).toContain('已隐去（其他客户的个人信息）');
+      expect(forClient.html).toContain('已隐去（其他客户本人的操作）');
+      expect(forClient.html).toContain('隐去的事件');
       expect(forLawyer.html).toContain(String(theirs.request_id));
       expect(forLawyer.html).not.toContain('已隐去');
-      expect(forClient.bundle).toContain(String(theirs.request_id));
+      expect(forClient.bundle).toContain(String(mine.request_id));
+      expect(forClient.bundle).not.toContain(String(theirs.request_id));
+      expect(forLawyer.bundle).toContain(String(theirs.request_id));
     } finally {
       await own.close();
     }
@@ -131,17 +158,12 @@ describe('case.export', () => {
     expect((await h.err(elsewhere.client, 'case.export', { caseId: c.caseId })).code).toBe('NOT_FOUND');
   });
 
-  it('carries every stored column of every evidence row, but the case’s last activity, members’ removal columns and the lawyer’s own views', async () => {
+  it('carries every stored column of every evidence row, but the case’s last activity and the lawyer’s own views', async () => {
     for (const table of EVIDENCE_TABLE_NAMES) {
       const { rows } = await caseRows(h.db, table, c.caseId);
       const stored = Object.keys(rows[0]).filter((k) => !['record_kind', 'record_case_id'].includes(k));
-      // Working state: a case's last activity; a member's removal (the chain's `member.removed` event carries it).
-      const omitted =
-        table === 'cases'
-          ? ['last_activity_at']
-          : table === 'case_members'
-            ? ['removed_at', 'removed_by']
-            : [];
+      // Working state nobody can verify: a case's last activity. (A member's removal is checked against the chain.)
+      const omitted = table === 'cases' ? ['last_activity_at'] : [];
       expect([...BUNDLE_COLUMNS[table]].sort()).toEqual(stored.filter((k) => !omitted.includes(k)).sort());
       const views = rows.filter((r) => r.role === 'lawyer').length;
       expect(base.tables[table]).toHaveLength(rows.length - (table === 'record_views' ? views : 0));
