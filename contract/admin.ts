@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nextCursor, pageFields } from './paging';
 import { id } from './fields';
 
 export const lawyerSummary = z.object({
@@ -45,8 +46,14 @@ const enrolmentDecision = z.object({
 
 export const adminActions = {
   'admin.listLawyers': {
-    input: z.object({}).strict(),
+    /**
+     * Lawyers paged in the order they enrolled. The open lawyer invites (newest first) and the enrolments waiting
+     * for a decision (oldest first), each at most `LIMITS.pageSize`, come with the first page only; later pages
+     * carry empty lists.
+     */
+    input: z.object({ ...pageFields }).strict(),
     output: z.object({
+      nextCursor,
       lawyers: z.array(lawyerSummary),
       pendingInvites: z.array(pendingLawyerInvite),
       pendingEnrolments: z.array(pendingEnrolment),

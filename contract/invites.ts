@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nextCursor, pageFields } from './paging';
 import { LIMITS } from './limits';
 import { id, optionalText, requiredText } from './fields';
 import { MEMBER_ROLES } from './roles';
@@ -94,8 +95,12 @@ export const inviteActions = {
     mutates: true,
   },
   'invite.list': {
-    input: z.object({ caseId: id }).strict(),
-    output: z.object({ invites: z.array(caseInvite), members: z.array(caseMember) }),
+    /**
+     * Invites paged newest first. `members` (at most `MEMBER_LIST_CAP`, in the order they joined) comes with the
+     * first page only; later pages carry an empty list.
+     */
+    input: z.object({ caseId: id, ...pageFields }).strict(),
+    output: z.object({ invites: z.array(caseInvite), members: z.array(caseMember), nextCursor }),
     mutates: false,
   },
   'invite.revoke': {

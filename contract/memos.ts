@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nextCursor, pageFields } from './paging';
 import { chainPosition } from './evidence';
 import { id, isoInstant, optionalText, requiredText } from './fields';
 import { MEMO_LIMITS } from './limits';
@@ -176,8 +177,9 @@ export const memoActions = {
   },
   'memo.get': { input: z.object({ memoId: id }).strict(), output: memoDetail, mutates: false },
   'memo.list': {
-    input: z.object({ caseId: id }).strict(),
-    output: z.object({ memos: z.array(memoSummary) }),
+    /** Paged, newest first. */
+    input: z.object({ caseId: id, ...pageFields }).strict(),
+    output: z.object({ memos: z.array(memoSummary), nextCursor }),
     mutates: false,
   },
   'memo.markViewed': {

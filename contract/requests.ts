@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nextCursor, pageFields } from './paging';
 import { chainPosition } from './evidence';
 import { calendarDate, id, requiredText } from './fields';
 import { REQUEST_LIMITS } from './limits';
@@ -83,9 +84,12 @@ export const requestActions = {
   },
   'request.get': { input: z.object({ requestId: id }).strict(), output: clientRequest, mutates: false },
   'request.list': {
-    /** Clients see their own requests; lawyers every request of the case. Open ones first, oldest first. */
-    input: z.object({ caseId: id }).strict(),
-    output: z.object({ requests: z.array(clientRequest) }),
+    /**
+     * Clients see their own requests; lawyers every request of the case. Paged newest first; within a page,
+     * open ones first, oldest first.
+     */
+    input: z.object({ caseId: id, ...pageFields }).strict(),
+    output: z.object({ requests: z.array(clientRequest), nextCursor }),
     mutates: false,
   },
   'request.markRead': {

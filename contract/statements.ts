@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nextCursor, pageFields } from './paging';
 import { delivery } from './notifications';
 import { chainPosition } from './evidence';
 import { id, optionalText, requiredText } from './fields';
@@ -231,8 +232,9 @@ export const statementActions = {
     mutates: true,
   },
   'statement.list': {
-    input: z.object({ caseId: id }).strict(),
-    output: z.object({ statements: z.array(statementSummary) }),
+    /** Paged, newest first. */
+    input: z.object({ caseId: id, ...pageFields }).strict(),
+    output: z.object({ statements: z.array(statementSummary), nextCursor }),
     mutates: false,
   },
   'statement.get': {
@@ -286,8 +288,13 @@ export const statementActions = {
     mutates: true,
   },
   'statement.mine': {
-    input: z.object({}).strict(),
-    output: z.object({ pending: z.array(statementSummary), acknowledged: z.array(statementSummary) }),
+    /** Paged over every case the caller is a client of, newest first; each page split by the caller's standing. */
+    input: z.object({ ...pageFields }).strict(),
+    output: z.object({
+      pending: z.array(statementSummary),
+      acknowledged: z.array(statementSummary),
+      nextCursor,
+    }),
     mutates: false,
   },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nextCursor, pageFields } from './paging';
 import { chainPosition } from './evidence';
 import { calendarDate, id, optionalText, requiredText } from './fields';
 import { TASK_LIMITS } from './limits';
@@ -87,9 +88,12 @@ export const taskActions = {
   },
   'task.get': { input: z.object({ taskId: id }).strict(), output: clientTask, mutates: false },
   'task.list': {
-    /** Clients see the tasks assigned to them; lawyers every task of the case. Unfinished first, by due date. */
-    input: z.object({ caseId: id }).strict(),
-    output: z.object({ tasks: z.array(clientTask) }),
+    /**
+     * Clients see the tasks assigned to them; lawyers every task of the case. Paged newest first; within a page,
+     * unfinished first, by due date.
+     */
+    input: z.object({ caseId: id, ...pageFields }).strict(),
+    output: z.object({ tasks: z.array(clientTask), nextCursor }),
     mutates: false,
   },
 } as const;

@@ -1,4 +1,6 @@
 import { caseContext, userContext, type ActionContext, type ActionHandler } from '../core/action';
+import { MEMBER_LIST_CAP } from '../../contract/paging';
+import { readCursor, takePage } from '../core/paging';
 import { fail, ok } from '../core/result';
 import { appendCaseEvent } from '../events/event-log.store';
 import { addMember, startMemberState, touchCase } from '../cases/cases.store';
@@ -240,14 +242,22 @@ async function rejoin(db: Db, m: { caseId: string; userId: string; inviteId: str
 
 export const inviteList: ActionHandler<'invite.list'> = {
   access: { kind: 'case', roles: ['lawyer'], caseOf: async (_db, input) => input.caseId },
-  async run(raw) {
+  async run(raw, input) {
     const ctx = caseContext(raw);
+    const after = readCursor(input.cursor);
+    if (!after.ok) return after;
     const caseId = ctx.membership.caseId;
-    const [invites, members] = await Promise.all([
-      caseInvites(ctx.db, caseId),
-      caseMembersWithRemovals(ctx.db, caseId),
+    const [rows, members] = await Promise.all([
+      caseInvites(ctx.db, caseId, { after: after.data, count: input.limit + 1 }),
+      // The members come with the first page only: later pages append invites.
+      after.data ? [] : caseMembersWithRemovals(ctx.db, caseId, MEMBER_LIST_CAP),
     ]);
+    const { rows: invites, nextCursor } = takePage(rows, input.limit, (i) => ({
+      createdAt: i.created_at,
+      id: i.id,
+    }));
     return ok({
+      nextCursor,
       invites: invites.map((i) => ({
         inviteId: i.id,
         intendedName: i.intended_name,

@@ -1,4 +1,5 @@
 import { newId, randomSecret, sha256Hex } from '../platform/crypto';
+import type { PagePosition } from '../core/paging';
 import type { Db } from '../platform/migrate';
 import type { InvitesTable } from '../platform/schema';
 import type { Invite } from '../../contract/invites';
@@ -97,9 +98,13 @@ export async function consumeInvite(db: Db, inviteId: string, userId: string, no
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** A case's invites, newest first, with who created each and who (if anyone) joined through it. */
-export function caseInvites(db: Db, caseId: string) {
-  return db
+/**
+ * A case's invites, newest first, with who created each and who (if anyone) joined through it: `count` rows from
+ * after the keyset position `after` on (created_at, id).
+ */
+export function caseInvites(db: Db, caseId: string, page: { after: PagePosition | null; count: number }) {
+  const after = page.after;
+  let query = db
     .selectFrom('invites as i')
     .innerJoin('users as c', 'c.id', 'i.created_by')
     .leftJoin('users as u', 'u.id', 'i.used_by')
@@ -117,11 +122,20 @@ export function caseInvites(db: Db, caseId: string) {
     .where('i.case_id', '=', caseId)
     .orderBy('i.created_at', 'desc')
     .orderBy('i.id', 'desc')
-    .execute();
+    .limit(page.count);
+  if (after) {
+    query = query.where((e) =>
+      e.or([
+        e('i.created_at', '<', after.createdAt),
+        e.and([e('i.created_at', '=', after.createdAt), e('i.id', '<', after.id)]),
+      ]),
+    );
+  }
+  return query.execute();
 }
 
-/** Every member of a case, current and removed, by when they joined. */
-export function caseMembersWithRemovals(db: Db, caseId: string) {
+/** The members of a case, current and removed, by when they joined: the first `count`. */
+export function caseMembersWithRemovals(db: Db, caseId: string, count: number) {
   return db
     .selectFrom('case_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -137,11 +151,15 @@ export function caseMembersWithRemovals(db: Db, caseId: string) {
     .where('m.case_id', '=', caseId)
     .orderBy('m.joined_at')
     .orderBy('m.user_id')
+    .limit(count)
     .execute();
 }
 
-/** Redeemed lawyer invites waiting for the admin, oldest first, with what the admin needs to judge the redeemer. */
-export function pendingEnrolments(db: Db) {
+/**
+ * Redeemed lawyer invites waiting for the admin, oldest first, with what the admin needs to judge the redeemer:
+ * the first `count`.
+ */
+export function pendingEnrolments(db: Db, count: number) {
   return db
     .selectFrom('invites as i')
     .innerJoin('users as u', 'u.id', 'i.used_by')
@@ -165,5 +183,7 @@ export function pendingEnrolments(db: Db) {
     .where('i.used_at', 'is not', null)
     .where('i.decision', 'is', null)
     .orderBy('i.used_at')
+    .orderBy('i.id')
+    .limit(count)
     .execute();
 }

@@ -1,4 +1,5 @@
 import { apiError } from '../../contract/errors';
+import { readCursor } from '../core/paging';
 import { caseContext, type ActionHandler, type CaseContext } from '../core/action';
 import { fail, ok, type Result } from '../core/result';
 import { touchCase } from '../cases/cases.store';
@@ -189,10 +190,17 @@ export const memoGet: ActionHandler<'memo.get'> = {
 
 export const memoList: ActionHandler<'memo.list'> = {
   access: { kind: 'case', roles: ['lawyer', 'client'], caseOf: async (_db, input) => input.caseId },
-  async run(raw) {
+  async run(raw, input) {
     const ctx = caseContext(raw);
+    const after = readCursor(input.cursor);
+    if (!after.ok) return after;
     const viewer = { userId: ctx.caller.user.id, role: ctx.membership.role };
-    return ok({ memos: await listMemoSummaries(ctx.db, ctx.membership.caseId, viewer) });
+    return ok(
+      await listMemoSummaries(ctx.db, ctx.membership.caseId, viewer, {
+        after: after.data,
+        limit: input.limit,
+      }),
+    );
   },
 };
 

@@ -6,6 +6,7 @@ import type {
   MemoSummary,
   MemoVersionMeta,
 } from '../../contract/memos';
+import { takePage, type PagePosition } from '../core/paging';
 import type { MemberRole } from '../../contract/roles';
 import type { ChainPosition } from '../evidence/evidence.store';
 import type { Db } from '../platform/migrate';
@@ -195,15 +196,44 @@ export async function getMemoDetail(db: Db, memoId: string, viewer: Viewer): Pro
 }
 
 /** The case's memos, newest conversation first, as the viewer sees them: a fixed number of queries. */
-export async function listMemoSummaries(db: Db, caseId: string, viewer: Viewer): Promise<MemoSummary[]> {
-  const rows = await db
+export async function listMemoSummaries(
+  db: Db,
+  caseId: string,
+  viewer: Viewer,
+  pageOf: { after: PagePosition | null; limit: number },
+): Promise<{ memos: MemoSummary[]; nextCursor: string | null }> {
+  // Pages are cut newest record first on (created_at, id); within a page the memos keep their reading order.
+  let query = db
     .selectFrom('records as r')
     .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
-    .select(['r.id', 'r.current_version_id', 'v.version_no', 'v.title', 'v.content', 'v.published_at'])
+    .select([
+      'r.id',
+      'r.created_at',
+      'r.current_version_id',
+      'v.version_no',
+      'v.title',
+      'v.content',
+      'v.published_at',
+    ])
     .where('r.case_id', '=', caseId)
     .where('r.kind', '=', 'memo')
-    .execute();
-  if (rows.length === 0) return [];
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(pageOf.limit + 1);
+  const after = pageOf.after;
+  if (after) {
+    query = query.where((e) =>
+      e.or([
+        e('r.created_at', '<', after.createdAt),
+        e.and([e('r.created_at', '=', after.createdAt), e('r.id', '<', after.id)]),
+      ]),
+    );
+  }
+  const { rows, nextCursor } = takePage(await query.execute(), pageOf.limit, (r) => ({
+    createdAt: r.created_at,
+    id: r.id,
+  }));
+  if (rows.length === 0) return { memos: [], nextCursor };
   const memos = rows.map((r) => ({ ...r, content: JSON.parse(r.content) as MemoContent }));
   const ids = memos.map((m) => m.id);
   const currentIds = memos.map((m) => m.current_version_id as string);
@@ -237,7 +267,7 @@ export async function listMemoSummaries(db: Db, caseId: string, viewer: Viewer):
       });
     }
   }
-  return memos
+  const summaries = memos
     .map((m) => ({
       id: m.id,
       caseId,
@@ -254,6 +284,7 @@ export async function listMemoSummaries(db: Db, caseId: string, viewer: Viewer):
         ? b.publishedAt.localeCompare(a.publishedAt)
         : b.communicatedAt.localeCompare(a.communicatedAt),
     );
+  return { memos: summaries, nextCursor };
 }
 
 /** For each memo, its disputes no version answered yet: two queries for any number of memos. */

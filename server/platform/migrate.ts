@@ -23,6 +23,7 @@ export const MIGRATION_NAMES = [
   '0008-membership',
   '0009-privacy',
   '0010-limits',
+  '0011-paging',
 ] as const;
 
 /**

@@ -1,4 +1,5 @@
 import { ERROR_MESSAGES } from '../../contract/errors';
+import { readCursor } from '../core/paging';
 import { promiseWarnings } from '../../contract/promise-guard';
 import { caseContext, type ActionHandler, type CaseContext } from '../core/action';
 import { fail, ok } from '../core/result';
@@ -24,7 +25,7 @@ import {
   findAnswer,
   isPublishedUpdateOf,
   loadRequest,
-  loadRequests,
+  loadRequestPage,
 } from './requests.store';
 
 const byRequest = (db: Db, input: { requestId: string }) => caseOfRequest(db, input.requestId);
@@ -145,13 +146,15 @@ export const requestGet: ActionHandler<'request.get'> = {
 
 export const requestList: ActionHandler<'request.list'> = {
   access: { kind: 'case', roles: ['lawyer', 'client'], caseOf: async (_db, input) => input.caseId },
-  async run(raw) {
+  async run(raw, input) {
     const ctx = caseContext(raw);
+    const after = readCursor(input.cursor);
+    if (!after.ok) return after;
     const caseId = ctx.membership.caseId;
     const filter = seesOthersEvidence(ctx.membership.role)
       ? { caseId }
       : { caseId, askedBy: ctx.caller.user.id };
-    return ok({ requests: await loadRequests(ctx.db, filter, ctx.now) });
+    return ok(await loadRequestPage(ctx.db, filter, { after: after.data, limit: input.limit }, ctx.now));
   },
 };
 

@@ -5,6 +5,7 @@
  */
 import type { ClientRequest } from '../../contract/requests';
 import type { ChainPosition } from '../evidence/evidence.store';
+import { takePage, type PagePosition } from '../core/paging';
 import type { Db } from '../platform/migrate';
 import {
   caseOfRecord,
@@ -28,8 +29,49 @@ export const caseOfRequest = (db: Db, requestId: string) => caseOfRecord(db, req
 /** Which requests to read: one case's (optionally only one asker's), or one request. */
 export type RequestFilter = { caseId: string; askedBy?: string } | { requestId: string };
 
+/**
+ * A page of one case's requests (optionally only one asker's): the page is cut newest first on the request's
+ * (created_at, id), then read whole; within the page, list order (open ones first, oldest first).
+ */
+export async function loadRequestPage(
+  db: Db,
+  filter: { caseId: string; askedBy?: string },
+  page: { after: PagePosition | null; limit: number },
+  now: string,
+): Promise<{ requests: ClientRequest[]; nextCursor: string | null }> {
+  let query = db
+    .selectFrom('records as r')
+    .select(['r.id', 'r.created_at'])
+    .where('r.case_id', '=', filter.caseId)
+    .where('r.kind', '=', 'request')
+    .where('r.current_version_id', 'is not', null)
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(page.limit + 1);
+  if (filter.askedBy) query = query.where('r.created_by', '=', filter.askedBy);
+  const after = page.after;
+  if (after) {
+    query = query.where((e) =>
+      e.or([
+        e('r.created_at', '<', after.createdAt),
+        e.and([e('r.created_at', '=', after.createdAt), e('r.id', '<', after.id)]),
+      ]),
+    );
+  }
+  const { rows, nextCursor } = takePage(await query.execute(), page.limit, (r) => ({
+    createdAt: r.created_at,
+    id: r.id,
+  }));
+  if (rows.length === 0) return { requests: [], nextCursor };
+  return { requests: await loadRequests(db, { requestIds: rows.map((r) => r.id) }, now), nextCursor };
+}
+
 /** The requests matching the filter with their answers, in list order, as of `now`: two queries at most. */
-export async function loadRequests(db: Db, filter: RequestFilter, now: string): Promise<ClientRequest[]> {
+export async function loadRequests(
+  db: Db,
+  filter: RequestFilter | { requestIds: string[] },
+  now: string,
+): Promise<ClientRequest[]> {
   let query = db
     .selectFrom('records as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
@@ -68,6 +110,8 @@ export async function loadRequests(db: Db, filter: RequestFilter, now: string): 
     .where('r.kind', '=', 'request');
   if ('requestId' in filter) {
     query = query.where('r.id', '=', filter.requestId);
+  } else if ('requestIds' in filter) {
+    query = query.where('r.id', 'in', filter.requestIds);
   } else {
     query = query.where('r.case_id', '=', filter.caseId);
     if (filter.askedBy) query = query.where('r.created_by', '=', filter.askedBy);

@@ -1,3 +1,5 @@
+import { LIMITS } from '../../contract/limits';
+import { readCursor, takePage } from '../core/paging';
 import { userContext, type ActionHandler, type UserContext } from '../core/action';
 import { fail, ok, type Result } from '../core/result';
 import { pendingEnrolments } from '../invites/invites.store';
@@ -5,8 +7,11 @@ import { DEFAULT_DISPLAY_NAME } from './users.store';
 
 export const adminListLawyers: ActionHandler<'admin.listLawyers'> = {
   access: { kind: 'admin' },
-  async run(ctx) {
-    const lawyers = await ctx.db
+  async run(ctx, input) {
+    const after = readCursor(input.cursor);
+    if (!after.ok) return after;
+    const first = !after.data;
+    let lawyersQuery = ctx.db
       .selectFrom('users as u')
       .leftJoin('lawyer_profiles as p', 'p.user_id', 'u.id')
       .select([
@@ -25,19 +30,40 @@ export const adminListLawyers: ActionHandler<'admin.listLawyers'> = {
             .as('case_count'),
       ])
       .where('u.is_lawyer', '=', 1)
+      // Paged in the order they enrolled, keyset (created_at, id).
       .orderBy('u.created_at')
-      .execute();
-    const pending = await ctx.db
-      .selectFrom('invites')
-      .select(['id', 'intended_name', 'expires_at'])
-      .where('kind', '=', 'lawyer')
-      .where('used_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', ctx.now)
-      .orderBy('created_at', 'desc')
-      .execute();
-    const enrolments = await pendingEnrolments(ctx.db);
+      .orderBy('u.id')
+      .limit(input.limit + 1);
+    const from = after.data;
+    if (from) {
+      lawyersQuery = lawyersQuery.where((e) =>
+        e.or([
+          e('u.created_at', '>', from.createdAt),
+          e.and([e('u.created_at', '=', from.createdAt), e('u.id', '>', from.id)]),
+        ]),
+      );
+    }
+    const { rows: lawyers, nextCursor } = takePage(await lawyersQuery.execute(), input.limit, (l) => ({
+      createdAt: l.created_at,
+      id: l.id,
+    }));
+    // What waits for the admin comes with the first page only (at most a page of each); later pages add lawyers.
+    const pending = first
+      ? await ctx.db
+          .selectFrom('invites')
+          .select(['id', 'intended_name', 'expires_at'])
+          .where('kind', '=', 'lawyer')
+          .where('used_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .where('expires_at', '>', ctx.now)
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(LIMITS.pageSize)
+          .execute()
+      : [];
+    const enrolments = first ? await pendingEnrolments(ctx.db, LIMITS.pageSize) : [];
     return ok({
+      nextCursor,
       lawyers: lawyers.map((l) => ({
         userId: l.id,
         displayName: l.display_name,

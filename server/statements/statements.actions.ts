@@ -3,6 +3,7 @@ import { apiError } from '../../contract/errors';
 import { promiseWarnings } from '../../contract/promise-guard';
 import type { StatementContent, StatementItem } from '../../contract/statements';
 import { caseContext, type ActionContext, type ActionHandler, type CaseContext } from '../core/action';
+import { readCursor } from '../core/paging';
 import { fail, ok } from '../core/result';
 import { appendCaseEvent, type CaseEventType } from '../events/event-log.store';
 import { findMembership } from '../cases/cases.store';
@@ -221,11 +222,18 @@ export const statementPublish: ActionHandler<'statement.publish'> = {
 
 export const statementList: ActionHandler<'statement.list'> = {
   access: { kind: 'case', roles: ['lawyer', 'client'], caseOf: async (_db, input) => input.caseId },
-  async run(raw) {
+  async run(raw, input) {
     const ctx = caseContext(raw);
-    return ok({
-      statements: await listStatementSummaries(ctx.db, ctx.caller.user.id, { caseId: ctx.membership.caseId }),
-    });
+    const after = readCursor(input.cursor);
+    if (!after.ok) return after;
+    return ok(
+      await listStatementSummaries(
+        ctx.db,
+        ctx.caller.user.id,
+        { caseId: ctx.membership.caseId },
+        { after: after.data, limit: input.limit },
+      ),
+    );
   },
 };
 
@@ -438,12 +446,20 @@ export const statementRemind: ActionHandler<'statement.remind'> = {
 
 export const statementMine: ActionHandler<'statement.mine'> = {
   access: { kind: 'anyone' },
-  async run(ctx) {
-    if (!ctx.caller.user) return ok({ pending: [], acknowledged: [] });
-    const all = await listStatementSummaries(ctx.db, ctx.caller.user.id, { clientOfAnyCase: true });
+  async run(ctx, input) {
+    const after = readCursor(input.cursor);
+    if (!after.ok) return after;
+    if (!ctx.caller.user) return ok({ pending: [], acknowledged: [], nextCursor: null });
+    const page = await listStatementSummaries(
+      ctx.db,
+      ctx.caller.user.id,
+      { clientOfAnyCase: true },
+      { after: after.data, limit: input.limit },
+    );
     return ok({
-      pending: all.filter((s) => s.myState !== 'acknowledged'),
-      acknowledged: all.filter((s) => s.myState === 'acknowledged'),
+      pending: page.statements.filter((s) => s.myState !== 'acknowledged'),
+      acknowledged: page.statements.filter((s) => s.myState === 'acknowledged'),
+      nextCursor: page.nextCursor,
     });
   },
 };

@@ -7,7 +7,8 @@ import type {
   StatementSummary,
   StatementVersionMeta,
 } from '../../contract/statements';
-import type { MemberRole } from '../../contract/roles';
+import { MEMBER_ROLES, type MemberRole } from '../../contract/roles';
+import { takePage, type PagePosition } from '../core/paging';
 import type { ChainPosition } from '../evidence/evidence.store';
 import { caseClients, clientCounts } from '../cases/cases.store';
 import type { Db } from '../platform/migrate';
@@ -303,12 +304,18 @@ function openAt(questions: Question[], userId: string, at: string): number {
   ).length;
 }
 
-/** Statements of one case, or of every case the user is a client of, as the user sees them. */
+/**
+ * A page of the statements of one case, or of every case the user is a client of, as the user sees them: newest
+ * first, keyset-paged on (created_at, id). A statement only a lawyer may see yet (no published version) is left
+ * out in SQL, so a page is never short of rows the caller could see.
+ */
 export async function listStatementSummaries(
   db: Db,
   userId: string,
   filter: { caseId: string } | { clientOfAnyCase: true },
-): Promise<StatementSummary[]> {
+  page: { after: PagePosition | null; limit: number },
+): Promise<{ statements: StatementSummary[]; nextCursor: string | null }> {
+  const unpublishedSeenBy = MEMBER_ROLES.filter(seesUnpublished);
   let query = db
     .selectFrom('records as s')
     .innerJoin('cases as c', 'c.id', 's.case_id')
@@ -320,6 +327,7 @@ export async function listStatementSummaries(
       's.id',
       's.case_id',
       'c.title as case_title',
+      's.created_at',
       's.current_version_no',
       's.current_version_id',
       'v.title',
@@ -327,12 +335,30 @@ export async function listStatementSummaries(
       'm.role',
     ])
     .where('s.kind', '=', 'statement')
+    .where((e) =>
+      unpublishedSeenBy.length
+        ? e.or([e('s.current_version_id', 'is not', null), e('m.role', 'in', unpublishedSeenBy)])
+        : e('s.current_version_id', 'is not', null),
+    )
     .orderBy('s.created_at', 'desc')
-    .orderBy('s.id', 'desc');
+    .orderBy('s.id', 'desc')
+    .limit(page.limit + 1);
+  const after = page.after;
+  if (after) {
+    query = query.where((e) =>
+      e.or([
+        e('s.created_at', '<', after.createdAt),
+        e.and([e('s.created_at', '=', after.createdAt), e('s.id', '<', after.id)]),
+      ]),
+    );
+  }
   if ('caseId' in filter) query = query.where('s.case_id', '=', filter.caseId);
   else query = query.where('m.role', '=', 'client');
-  const rows = (await query.execute()).filter((r) => r.current_version_id || seesUnpublished(r.role));
-  if (rows.length === 0) return [];
+  const { rows, nextCursor } = takePage(await query.execute(), page.limit, (r) => ({
+    createdAt: r.created_at,
+    id: r.id,
+  }));
+  if (rows.length === 0) return { statements: [], nextCursor };
 
   const ids = rows.map((r) => r.id);
   const workingRows = rows.filter((r) => seesUnpublished(r.role));
@@ -372,7 +398,7 @@ export async function listStatementSummaries(
     overseen.flatMap((r) => r.current_version_id ?? []),
   );
 
-  return rows.map((r) => {
+  const statements = rows.map((r) => {
     const draft = drafts.get(r.id);
     const summary: StatementSummary = {
       id: r.id,
@@ -399,4 +425,5 @@ export async function listStatementSummaries(
     }
     return summary;
   });
+  return { statements, nextCursor };
 }

@@ -1,4 +1,5 @@
 import { shanghaiDate } from '../../contract/office-hours';
+import { readCursor } from '../core/paging';
 import { promiseWarnings } from '../../contract/promise-guard';
 import type { StatementContent } from '../../contract/statements';
 import type { ClientTask } from '../../contract/tasks';
@@ -19,7 +20,7 @@ import {
   type Actor,
 } from '../records/records.store';
 import { decideComplete, decideReview, dueDateAllowed, type TaskAct } from './tasks.rules';
-import { caseOfTask, findClientOfCase, loadTasks } from './tasks.store';
+import { caseOfTask, findClientOfCase, loadTaskPage, loadTasks } from './tasks.store';
 
 const byTask = (db: Db, input: { taskId: string }) => caseOfTask(db, input.taskId);
 
@@ -201,15 +202,18 @@ export const taskGet: ActionHandler<'task.get'> = {
 
 export const taskList: ActionHandler<'task.list'> = {
   access: { kind: 'case', roles: ['lawyer', 'client'], caseOf: async (_db, input) => input.caseId },
-  async run(raw) {
+  async run(raw, input) {
     const ctx = caseContext(raw);
-    return ok({
-      tasks: await loadTasks(
+    const after = readCursor(input.cursor);
+    if (!after.ok) return after;
+    return ok(
+      await loadTaskPage(
         ctx.db,
-        { caseId: ctx.membership.caseId },
+        ctx.membership.caseId,
         { userId: ctx.caller.user.id, seesAll: seesOthersEvidence(ctx.membership.role) },
+        { after: after.data, limit: input.limit },
         ctx.now,
       ),
-    });
+    );
   },
 };

@@ -5,6 +5,7 @@
  */
 import type { ClientTask, TaskStep } from '../../contract/tasks';
 import { shanghaiDate } from '../../contract/office-hours';
+import { collectPage, type PagePosition } from '../core/paging';
 import type { Db } from '../platform/migrate';
 import type { StoredReplyContent, StoredTaskContent } from '../records/record-kinds';
 import { caseOfRecord } from '../records/records.store';
@@ -31,9 +32,49 @@ const currentVersions = (db: Db) =>
  * Tasks of one case, or one task, as `viewer` sees them: a client only the tasks assigned to them. Unfinished
  * first by due date, then accepted. `now` decides what is overdue (its Shanghai date).
  */
+/**
+ * A page of one case's tasks as `viewer` sees them: cut newest first on the task's (created_at, id) — a client's
+ * page holds only tasks assigned to them — then read whole; within the page, list order.
+ */
+export async function loadTaskPage(
+  db: Db,
+  caseId: string,
+  viewer: { userId: string; seesAll: boolean },
+  page: { after: PagePosition | null; limit: number },
+  now: string,
+): Promise<{ tasks: ClientTask[]; nextCursor: string | null }> {
+  const position = (r: { created_at: string; id: string }) => ({ createdAt: r.created_at, id: r.id });
+  const { rows, nextCursor } = await collectPage(
+    (after, count) => {
+      let query = currentVersions(db)
+        .select(['r.id', 'r.created_at', 'v.content'])
+        .where('r.case_id', '=', caseId)
+        .where('r.kind', '=', 'task')
+        .orderBy('r.created_at', 'desc')
+        .orderBy('r.id', 'desc')
+        .limit(count);
+      if (after) {
+        query = query.where((e) =>
+          e.or([
+            e('r.created_at', '<', after.createdAt),
+            e.and([e('r.created_at', '=', after.createdAt), e('r.id', '<', after.id)]),
+          ]),
+        );
+      }
+      return query.execute();
+    },
+    // The assignee lives in the task's content: a client's page is filtered here, batch by batch.
+    (r) => viewer.seesAll || (JSON.parse(r.content) as StoredTaskContent).assigneeId === viewer.userId,
+    page,
+    position,
+  );
+  if (rows.length === 0) return { tasks: [], nextCursor };
+  return { tasks: await loadTasks(db, { taskIds: rows.map((r) => r.id) }, viewer, now), nextCursor };
+}
+
 export async function loadTasks(
   db: Db,
-  filter: { caseId: string } | { taskId: string },
+  filter: { caseId: string } | { taskId: string } | { taskIds: string[] },
   viewer: { userId: string; seesAll: boolean },
   now: string,
 ): Promise<ClientTask[]> {
@@ -54,7 +95,9 @@ export async function loadTasks(
   query =
     'caseId' in filter
       ? query.where('r.case_id', '=', filter.caseId)
-      : query.where('r.id', '=', filter.taskId);
+      : 'taskIds' in filter
+        ? query.where('r.id', 'in', filter.taskIds)
+        : query.where('r.id', '=', filter.taskId);
   const rows = (await query.execute())
     .map((r) => ({ ...r, content: JSON.parse(r.content) as StoredTaskContent }))
     .filter((r) => viewer.seesAll || r.content.assigneeId === viewer.userId);

@@ -11,6 +11,9 @@ export class AdminStore {
   pendingInvites: LawyerList['pendingInvites'] = [];
   /** Lawyer invites someone redeemed, waiting for the admin to confirm or reject the redeemer. */
   pendingEnrolments: LawyerList['pendingEnrolments'] = [];
+  /** The next page of lawyers (null: all are here). */
+  nextCursor: string | null = null;
+  loadingMore = false;
   status: LoadStatus = 'idle';
   error: ApiFailure | null = null;
 
@@ -25,8 +28,27 @@ export class AdminStore {
         this.lawyers = list.lawyers;
         this.pendingInvites = list.pendingInvites;
         this.pendingEnrolments = list.pendingEnrolments;
+        this.nextCursor = list.nextCursor ?? null;
       });
     });
+  }
+
+  /** Appends the next page of lawyers (what waits for a decision comes with the first page only). */
+  async loadMore(): Promise<void> {
+    const cursor = this.nextCursor;
+    if (!cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      const page = await this.api.call('admin.listLawyers', { cursor });
+      runInAction(() => {
+        this.lawyers = [...this.lawyers, ...page.lawyers];
+        this.nextCursor = page.nextCursor;
+      });
+    } catch {
+      // The list stays as it was; 加载更多 can be tapped again.
+    } finally {
+      runInAction(() => (this.loadingMore = false));
+    }
   }
 
   /** Confirms (the redeemer becomes a lawyer) or rejects a redeemed lawyer invite, then reloads the lists. */

@@ -24,8 +24,9 @@ export class InviteStore {
     return this.api.call('invite.redeem', { code: normalizeInviteCode(code) }, options);
   }
 
-  list(caseId: string): Promise<ActionOutput<'invite.list'>> {
-    return this.api.call('invite.list', { caseId });
+  /** A page of the case's invites (the members come with the first page, when `cursor` is absent). */
+  list(caseId: string, cursor?: string): Promise<ActionOutput<'invite.list'>> {
+    return this.api.call('invite.list', { caseId, cursor });
   }
 
   revoke(inviteId: string, options?: CallOptions): Promise<ActionOutput<'invite.revoke'>> {

@@ -25,6 +25,10 @@ export class StatementStore {
   templates: StatementTemplate[] | null = null;
   mine: Mine | null = null;
   mineState: LoadState = idleState();
+  /** Each case's next page of statements (null or absent: all of it is here). */
+  listNext = new Map<string, string | null>();
+  /** A next page on its way: a case id, 'mine' for 我的确认, or null. */
+  loadingMore: string | null = null;
   /** Acknowledgments in flight by statement and version: a second tap joins the first request. */
   private acknowledging = new Map<string, Promise<Receipt>>();
 
@@ -56,13 +60,53 @@ export class StatementStore {
   async loadList(caseId: string): Promise<void> {
     this.listStates.set(caseId, { status: 'loading', error: null });
     try {
-      const { statements } = await this.api.call('statement.list', { caseId });
+      const { statements, nextCursor } = await this.api.call('statement.list', { caseId });
       runInAction(() => {
         this.lists.set(caseId, statements);
+        this.listNext.set(caseId, nextCursor ?? null);
         this.listStates.set(caseId, { status: 'ready', error: null });
       });
     } catch (e) {
       runInAction(() => this.listStates.set(caseId, { status: 'error', error: toApiFailure(e) }));
+    }
+  }
+
+  /** Appends the case's next page of statements; nothing when all are here or a page is on its way. */
+  async loadListMore(caseId: string): Promise<void> {
+    const cursor = this.listNext.get(caseId);
+    if (!cursor || this.loadingMore) return;
+    this.loadingMore = caseId;
+    try {
+      const page = await this.api.call('statement.list', { caseId, cursor });
+      runInAction(() => {
+        this.lists.set(caseId, [...(this.lists.get(caseId) ?? []), ...page.statements]);
+        this.listNext.set(caseId, page.nextCursor);
+      });
+    } catch {
+      // The list stays as it was; 加载更多 can be tapped again.
+    } finally {
+      runInAction(() => (this.loadingMore = null));
+    }
+  }
+
+  /** Appends the next page of 我的确认 to both its lists. */
+  async loadMineMore(): Promise<void> {
+    const cursor = this.mine?.nextCursor;
+    if (!cursor || this.loadingMore) return;
+    this.loadingMore = 'mine';
+    try {
+      const page = await this.api.call('statement.mine', { cursor });
+      runInAction(() => {
+        const mine = this.mine;
+        if (!mine) return;
+        mine.pending.push(...page.pending);
+        mine.acknowledged.push(...page.acknowledged);
+        mine.nextCursor = page.nextCursor;
+      });
+    } catch {
+      // As above.
+    } finally {
+      runInAction(() => (this.loadingMore = null));
     }
   }
 
@@ -195,6 +239,7 @@ export class StatementStore {
 
   reset(): void {
     this.lists.clear();
+    this.listNext.clear();
     this.listStates.clear();
     this.details.clear();
     this.states.clear();

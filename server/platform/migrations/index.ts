@@ -9,6 +9,7 @@ import * as notifications from './0007-notifications';
 import * as membership from './0008-membership';
 import * as privacy from './0009-privacy';
 import * as limits from './0010-limits';
+import * as paging from './0011-paging';
 
 /** Every migration, by name (listed here, not read from disk, so the esbuild bundle carries them). */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-membership': membership,
   '0009-privacy': privacy,
   '0010-limits': limits,
+  '0011-paging': paging,
 };

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -110,6 +111,12 @@ function RequestsPage() {
           ) : null}
         </>
       )}
+      <MoreButton
+        id="requests-more"
+        more={!!store.nextCursor}
+        loading={store.loadingMore}
+        onClick={() => void store.loadMore(caseId)}
+      />
     </View>
   );
 }

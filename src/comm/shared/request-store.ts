@@ -13,6 +13,9 @@ export class RequestStore {
   requests: ClientRequest[] | null = null;
   request: ClientRequest | null = null;
   state: LoadState = idleState();
+  /** The list's next page (null: all of it is here). */
+  nextCursor: string | null = null;
+  loadingMore = false;
 
   constructor(private readonly api: Api) {
     makeAutoObservable<RequestStore, 'api'>(this, { api: false });
@@ -21,11 +24,30 @@ export class RequestStore {
   /** The case's requests (clients: their own), open ones first and oldest first, as the server orders them. */
   async loadList(caseId: string): Promise<void> {
     await trackLoad(this.state, async () => {
-      const { requests } = await this.api.call('request.list', { caseId });
+      const { requests, nextCursor } = await this.api.call('request.list', { caseId });
       runInAction(() => {
         this.requests = requests;
+        this.nextCursor = nextCursor ?? null;
       });
     });
+  }
+
+  /** Appends the next page of the case's list; nothing when all of it is here or a page is on its way. */
+  async loadMore(caseId: string): Promise<void> {
+    const cursor = this.nextCursor;
+    if (!cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      const page = await this.api.call('request.list', { caseId, cursor });
+      runInAction(() => {
+        this.requests = [...(this.requests ?? []), ...page.requests];
+        this.nextCursor = page.nextCursor;
+      });
+    } catch {
+      // The list stays as it was; 加载更多 can be tapped again.
+    } finally {
+      runInAction(() => (this.loadingMore = false));
+    }
   }
 
   async load(requestId: string): Promise<ClientRequest | null> {

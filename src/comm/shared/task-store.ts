@@ -12,6 +12,9 @@ export class TaskStore {
   tasks: ClientTask[] | null = null;
   task: ClientTask | null = null;
   state: LoadState = idleState();
+  /** The list's next page (null: all of it is here). */
+  nextCursor: string | null = null;
+  loadingMore = false;
 
   constructor(private readonly api: Api) {
     makeAutoObservable<TaskStore, 'api'>(this, { api: false });
@@ -20,11 +23,30 @@ export class TaskStore {
   /** The case's tasks (clients: their own), unfinished first by due date, as the server orders them. */
   async loadList(caseId: string): Promise<void> {
     await trackLoad(this.state, async () => {
-      const { tasks } = await this.api.call('task.list', { caseId });
+      const { tasks, nextCursor } = await this.api.call('task.list', { caseId });
       runInAction(() => {
         this.tasks = tasks;
+        this.nextCursor = nextCursor ?? null;
       });
     });
+  }
+
+  /** Appends the next page of the case's list; nothing when all of it is here or a page is on its way. */
+  async loadMore(caseId: string): Promise<void> {
+    const cursor = this.nextCursor;
+    if (!cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      const page = await this.api.call('task.list', { caseId, cursor });
+      runInAction(() => {
+        this.tasks = [...(this.tasks ?? []), ...page.tasks];
+        this.nextCursor = page.nextCursor;
+      });
+    } catch {
+      // The list stays as it was; 加载更多 can be tapped again.
+    } finally {
+      runInAction(() => (this.loadingMore = false));
+    }
   }
 
   async load(taskId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -102,6 +103,12 @@ function TasksPage() {
           ))}
         </View>
       ) : null}
+      <MoreButton
+        id="tasks-more"
+        more={!!tasks.nextCursor}
+        loading={tasks.loadingMore}
+        onClick={() => void tasks.loadMore(caseId)}
+      />
     </View>
   );
 }

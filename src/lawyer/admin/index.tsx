@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -97,7 +98,10 @@ function AdminPage() {
       </Card>
       {invite ? <InviteCard invite={invite} audience="律师" /> : null}
 
-      <Text className="section-title">本所律师（{admin.lawyers.length}）</Text>
+      <Text className="section-title">
+        本所律师（{admin.lawyers.length}
+        {admin.nextCursor ? '+' : ''}）
+      </Text>
       {admin.status !== 'ready' && admin.lawyers.length === 0 ? (
         <Skeleton rows={2} />
       ) : (
@@ -120,6 +124,12 @@ function AdminPage() {
               </View>
             </View>
           ))}
+          <MoreButton
+            id="lawyer-more"
+            more={!!admin.nextCursor}
+            loading={admin.loadingMore}
+            onClick={() => void admin.loadMore()}
+          />
         </Card>
       )}
 

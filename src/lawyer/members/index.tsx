@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -25,6 +26,7 @@ function MembersPage() {
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
 
   const load = async () => {
     try {
@@ -37,6 +39,24 @@ function MembersPage() {
   useDidShow(() => {
     if (signedIn) void load();
   });
+  /** Appends the next page of invites; the members came with the first. */
+  const loadMore = async () => {
+    const cursor = listing?.nextCursor;
+    if (!cursor || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const page = await invites.list(caseId, cursor);
+      setListing((shown) =>
+        shown
+          ? { ...shown, invites: [...shown.invites, ...page.invites], nextCursor: page.nextCursor }
+          : shown,
+      );
+    } catch (e) {
+      toastFailure(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   if (!signedIn) return null;
   if (error && !listing) {
@@ -129,7 +149,10 @@ function MembersPage() {
         ))}
       </Card>
 
-      <Text className="section-title">邀请记录（{listing.invites.length}）</Text>
+      <Text className="section-title">
+        邀请记录（{listing.invites.length}
+        {listing.nextCursor ? '+' : ''}）
+      </Text>
       {listing.invites.length === 0 ? (
         <Card>
           <Text className="muted">还没有发出邀请</Text>
@@ -176,6 +199,12 @@ function MembersPage() {
               </View>
             );
           })}
+          <MoreButton
+            id="invite-more"
+            more={!!listing.nextCursor}
+            loading={loadingMore}
+            onClick={() => void loadMore()}
+          />
         </Card>
       )}
       <Button block onClick={() => Taro.redirectTo({ url: routes.invite(caseId) })}>

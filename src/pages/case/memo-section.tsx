@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components';
+import { MoreButton } from '@/components/more-button';
 import { receiptCount } from './receipt-count';
 import { observer } from 'mobx-react-lite';
 import type { MemoSummary } from '@contract/index';
@@ -63,6 +64,12 @@ export const MemoSection = observer(function MemoSection({
           )}
         </Row>
       ))}
+      <MoreButton
+        id="memo-more"
+        more={!!comm.next.memos}
+        loading={comm.loadingMore === 'memos'}
+        onClick={() => void comm.loadMore('memos')}
+      />
     </Card>
   );
 });

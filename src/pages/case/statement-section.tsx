@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { MoreButton } from '@/components/more-button';
 import { receiptCount } from './receipt-count';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
@@ -93,6 +94,12 @@ function StatementSection({ caseId, isLawyer }: { caseId: string; isLawyer: bool
       ) : (
         list.map((s) => <StatementRow key={s.id} summary={s} isLawyer={isLawyer} />)
       )}
+      <MoreButton
+        id="statement-more"
+        more={!!statements.listNext.get(caseId)}
+        loading={statements.loadingMore === caseId}
+        onClick={() => void statements.loadListMore(caseId)}
+      />
       {isLawyer ? (
         <Button
           id="new-statement-button"

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { StatementSummary } from '@contract/index';
@@ -88,24 +89,34 @@ function MyStatementsPage() {
       </View>
     );
   }
+  // While more pages follow, the counts are of what is shown so far: 「N+」.
+  const more = mine.nextCursor ? '+' : '';
   return (
     <View className="page">
       <BackBar />
       <Text className="section-title" id="my-pending">
-        待知悉（{mine.pending.length}）
+        待知悉（{mine.pending.length}
+        {more}）
       </Text>
-      {mine.pending.length === 0 ? (
+      {mine.pending.length === 0 && !more ? (
         <Text className="muted my-statement__none">全部已知悉，谢谢您。</Text>
       ) : null}
       {mine.pending.map((s) => (
         <StatementCard key={s.id} summary={s} pending />
       ))}
       <Text className="section-title" id="my-acknowledged">
-        已知悉（{mine.acknowledged.length}）
+        已知悉（{mine.acknowledged.length}
+        {more}）
       </Text>
       {mine.acknowledged.map((s) => (
         <StatementCard key={s.id} summary={s} pending={false} />
       ))}
+      <MoreButton
+        id="my-statements-more"
+        more={!!more}
+        loading={statements.loadingMore === 'mine'}
+        onClick={() => void statements.loadMineMore()}
+      />
     </View>
   );
 }
