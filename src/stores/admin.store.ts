@@ -33,24 +33,6 @@ export class AdminStore {
     });
   }
 
-  /** Appends the next page of lawyers (what waits for a decision comes with the first page only). */
-  async loadMore(): Promise<void> {
-    const cursor = this.nextCursor;
-    if (!cursor || this.loadingMore) return;
-    this.loadingMore = true;
-    try {
-      const page = await this.api.call('admin.listLawyers', { cursor });
-      runInAction(() => {
-        this.lawyers = [...this.lawyers, ...page.lawyers];
-        this.nextCursor = page.nextCursor;
-      });
-    } catch {
-      // The list stays as it was; 加载更多 can be tapped again.
-    } finally {
-      runInAction(() => (this.loadingMore = false));
-    }
-  }
-
   /** Confirms (the redeemer becomes a lawyer) or rejects a redeemed lawyer invite, then reloads the lists. */
   async decide(inviteId: string, decision: 'confirm' | 'reject', options?: CallOptions): Promise<void> {
     await this.api.call(

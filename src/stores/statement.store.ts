@@ -89,27 +89,6 @@ export class StatementStore {
     }
   }
 
-  /** Appends the next page of 我的确认 to both its lists. */
-  async loadMineMore(): Promise<void> {
-    const cursor = this.mine?.nextCursor;
-    if (!cursor || this.loadingMore) return;
-    this.loadingMore = 'mine';
-    try {
-      const page = await this.api.call('statement.mine', { cursor });
-      runInAction(() => {
-        const mine = this.mine;
-        if (!mine) return;
-        mine.pending.push(...page.pending);
-        mine.acknowledged.push(...page.acknowledged);
-        mine.nextCursor = page.nextCursor;
-      });
-    } catch {
-      // As above.
-    } finally {
-      runInAction(() => (this.loadingMore = null));
-    }
-  }
-
   async load(statementId: string): Promise<StatementDetail | undefined> {
     this.states.set(statementId, { status: 'loading', error: null });
     try {

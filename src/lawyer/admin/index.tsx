@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { loadMoreLawyers } from './load-more';
 import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
@@ -17,7 +18,7 @@ import './index.scss';
 
 function AdminPage() {
   const signedIn = useSignedIn();
-  const { admin, invites, session } = useStores();
+  const { admin, api, invites, session } = useStores();
   const [name, setName] = useState('');
   const [invite, setInvite] = useState<Invite | null>(null);
   const { busy, errors, setErrors, run } = useSubmission();
@@ -128,7 +129,7 @@ function AdminPage() {
             id="lawyer-more"
             more={!!admin.nextCursor}
             loading={admin.loadingMore}
-            onClick={() => void admin.loadMore()}
+            onClick={() => void loadMoreLawyers(admin, api)}
           />
         </Card>
       )}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { loadMineMore } from './load-more';
 import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
@@ -51,7 +52,7 @@ const StatementCard = observer(function StatementCard({
 /** 我的告知书: the client's statements across cases, waiting ones first, then the receipts. */
 function MyStatementsPage() {
   const signedIn = useSignedIn();
-  const { statements } = useStores();
+  const { api, statements } = useStores();
   useDidShow(() => {
     if (signedIn) void statements.loadMine();
   });
@@ -115,7 +116,7 @@ function MyStatementsPage() {
         id="my-statements-more"
         more={!!more}
         loading={statements.loadingMore === 'mine'}
-        onClick={() => void statements.loadMineMore()}
+        onClick={() => void loadMineMore(statements, api)}
       />
     </View>
   );
