@@ -76,7 +76,8 @@ export const evidenceActions = {
   },
   /**
    * The case's written record (书面记录汇编) for a member: a printable HTML document and the JSON evidence bundle
-   * (`casetrail.evidence-bundle/1`, docs/evidence-bundle.md) a third party verifies offline with
+   * (`casetrail.evidence-bundle/2`, docs/evidence-bundle.md; a client's copy withholds other clients' events) a
+   * third party verifies offline with
    * `npm run verify-bundle`. Save them as `${fileName}.html` and `${fileName}.json`.
    */
   'case.export': {
