@@ -126,7 +126,11 @@ export const LawyerCommunication = observer(function LawyerCommunication({
     <Card title="书面沟通" id="case-communication">
       {comm.requests ? (
         <Row id="count-requests" title="客户请求 ›" onClick={go(routes.requests(caseId))}>
-          <Tag tone={open.length > 0 ? 'warning' : 'neutral'}>{open.length} 项待答复</Tag>
+          <Tag tone={open.length > 0 ? 'warning' : 'neutral'}>
+            {/* Counted over the pages read so far: 「N+」 while more follow. */}
+            {open.length}
+            {comm.next.requests ? '+' : ''} 项待答复
+          </Tag>
           {lateRequests > 0 ? <Tag tone="danger">{lateRequests} 项已超出承诺时间</Tag> : null}
         </Row>
       ) : null}
@@ -137,7 +141,10 @@ export const LawyerCommunication = observer(function LawyerCommunication({
       ) : null}
       {comm.tasks ? (
         <Row id="count-tasks" title="配合事项 ›" onClick={go(routes.tasks(caseId))}>
-          <Tag tone={toReview > 0 ? 'warning' : 'neutral'}>{toReview} 项待验收</Tag>
+          <Tag tone={toReview > 0 ? 'warning' : 'neutral'}>
+            {toReview}
+            {comm.next.tasks ? '+' : ''} 项待验收
+          </Tag>
           {lateTasks > 0 ? <Tag tone="danger">{lateTasks} 项已逾期</Tag> : null}
         </Row>
       ) : null}
