@@ -6,40 +6,32 @@
  * Runs on its own new case, so the seeded ones stay as they were.
  */
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserOptions } from './harness';
-import { fill, hashParam, see, step, tap, visible } from './page-actions';
+import { openBrowser } from './harness';
 import type { Persona } from './journey';
-
-export interface InvitesJourneyOptions {
-  baseUrl: string;
-  browser?: BrowserOptions;
-  onPages?: (pages: Partial<Record<Persona, Page>>) => void;
-}
+import {
+  inviteClient,
+  openNewCase,
+  openPersona,
+  signInAsLawyer,
+  type OwnCaseJourneyOptions,
+} from './own-case';
+import { fill, see, step, tap, visible } from './page-actions';
 
 const CASE_TITLE = '孙女士诉某装修公司装饰装修合同纠纷';
 const CLIENT_NAME = '孙女士';
 const NEW_LAWYER = '钱律师';
 
-export async function runInvitesJourney(options: InvitesJourneyOptions): Promise<void> {
+export async function runInvitesJourney(options: OwnCaseJourneyOptions): Promise<void> {
   const { baseUrl } = options;
   const pages: Partial<Record<Persona, Page>> = {};
 
   let done = step('lawyer creates an invite: grouped code, QR code, copy');
-  const opened = await openBrowser('lawyer', options.browser);
+  const opened = await openPersona('lawyer', options, pages);
   await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   const lawyer = opened.page;
-  pages.lawyer = lawyer;
-  options.onPages?.(pages);
-  await lawyer.goto(`${baseUrl}/#/pages/login/index`);
-  await tap(lawyer, '#login-persona-lawyer');
-  await tap(lawyer, '#new-case-button');
-  await fill(lawyer, 'case-title-input', CASE_TITLE);
-  await tap(lawyer, '#create-case-submit');
-  await see(lawyer, '#case-title', CASE_TITLE);
-  const caseId = hashParam(lawyer, 'id');
-  await tap(lawyer, '#invite-client-button');
-  await fill(lawyer, 'invite-client-name', CLIENT_NAME);
-  await tap(lawyer, '#create-invite-submit');
+  await signInAsLawyer(lawyer, baseUrl);
+  const caseId = await openNewCase(lawyer, CASE_TITLE);
+  const inviteLink = await inviteClient(lawyer, CLIENT_NAME);
   await see(lawyer, '#invite-code');
   // Seven groups of four, none broken across lines (each group is one line box), at the journey's phone width.
   const groups = await lawyer.$$eval('#invite-code .invite-card__group', (elements) =>
@@ -54,7 +46,6 @@ export async function runInvitesJourney(options: InvitesJourneyOptions): Promise
     (img) => (img as HTMLImageElement).naturalWidth,
   );
   if (qrWidth < 100) throw new Error(`no QR code image (natural width ${qrWidth})`);
-  const inviteLink = (await visible(lawyer, '#invite-link').innerText()).trim();
   if (!inviteLink.endsWith(`#/pages/join/index?code=${code.replace(/-/g, '')}`))
     throw new Error(`the link does not carry the code: ${inviteLink}`);
   await tap(lawyer, '#copy-invite-code');
@@ -67,9 +58,7 @@ export async function runInvitesJourney(options: InvitesJourneyOptions): Promise
   done();
 
   done = step('client opens the link, sees the case and the lawyer, then joins');
-  const client = (await openBrowser('client', options.browser)).page;
-  pages.client = client;
-  options.onPages?.(pages);
+  const client = (await openPersona('client', options, pages)).page;
   await client.goto(inviteLink);
   await fill(client, 'new-client-name', CLIENT_NAME);
   await tap(client, '#login-new-client');

@@ -7,45 +7,32 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { PRIVACY_NOTICE_VERSION } from '../../contract/privacy-version';
-import { openBrowser, type BrowserOptions } from './harness';
-import { fill, hashParam, see, step, tap, visible } from './page-actions';
 import type { Persona } from './journey';
-
-export interface PrivacyJourneyOptions {
-  baseUrl: string;
-  browser?: BrowserOptions;
-  onPages?: (pages: Partial<Record<Persona, Page>>) => void;
-}
+import {
+  inviteClient,
+  openNewCase,
+  openPersona,
+  signInAsLawyer,
+  type OwnCaseJourneyOptions,
+} from './own-case';
+import { fill, see, step, tap, visible } from './page-actions';
 
 const CASE_TITLE = '周先生劳动争议（隐私旅程）';
 const CLIENT_NAME = '周先生';
 
-export async function runPrivacyJourney(options: PrivacyJourneyOptions): Promise<void> {
+export async function runPrivacyJourney(options: OwnCaseJourneyOptions): Promise<void> {
   const { baseUrl } = options;
   const pages: Partial<Record<Persona, Page>> = {};
 
   let done = step('lawyer opens a case and invites a client');
-  const lawyer = (await openBrowser('lawyer', options.browser)).page;
-  pages.lawyer = lawyer;
-  options.onPages?.(pages);
-  await lawyer.goto(`${baseUrl}/#/pages/login/index`);
-  await tap(lawyer, '#login-persona-lawyer');
-  await tap(lawyer, '#new-case-button');
-  await fill(lawyer, 'case-title-input', CASE_TITLE);
-  await tap(lawyer, '#create-case-submit');
-  await see(lawyer, '#case-title', CASE_TITLE);
-  const caseId = hashParam(lawyer, 'id');
-  await tap(lawyer, '#invite-client-button');
-  await fill(lawyer, 'invite-client-name', CLIENT_NAME);
-  await tap(lawyer, '#create-invite-submit');
-  await see(lawyer, '#invite-link');
-  const inviteLink = (await visible(lawyer, '#invite-link').innerText()).trim();
+  const lawyer = (await openPersona('lawyer', options, pages)).page;
+  await signInAsLawyer(lawyer, baseUrl);
+  const caseId = await openNewCase(lawyer, CASE_TITLE);
+  const inviteLink = await inviteClient(lawyer, CLIENT_NAME);
   done();
 
   done = step('client cannot sign in without agreeing, and reads the notice first');
-  const client = (await openBrowser('client', options.browser)).page;
-  pages.client = client;
-  options.onPages?.(pages);
+  const client = (await openPersona('client', options, pages)).page;
   await client.goto(inviteLink);
   await fill(client, 'new-client-name', CLIENT_NAME);
   const box = visible(client, '#privacy-consent');

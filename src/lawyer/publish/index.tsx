@@ -129,7 +129,9 @@ function PublishPage() {
   });
 
   if (!signedIn) return null;
-  if (!prefilled) {
+  // Until the session says who this is, a client who opened the link must not see the form she is about to be
+  // sent away from (useSignedIn leaves the page once the role is known).
+  if (!prefilled || !session.me) {
     return (
       <View className="page">
         <BackBar />

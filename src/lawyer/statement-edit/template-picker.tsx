@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { StatementDetail, StatementTemplate } from '@contract/index';
 import { BasisLine, Button, Card, STATEMENT_SECTIONS, Skeleton, Tag } from '@/components';
+import { BackBar } from '@/components/back-bar';
 import { toastFailure } from '@/feedback/toast';
 import { useRequestId } from '@/feedback/use-request-id';
 import { useStores } from '@/stores';
@@ -201,7 +202,14 @@ export const TemplatePicker = observer(function TemplatePicker({
       setBusy(false);
     }
   };
-  if (!statements.templates) return <Skeleton cards={3} rows={2} />;
+  if (!statements.templates) {
+    return (
+      <View className="page">
+        <BackBar />
+        <Skeleton cards={3} rows={2} />
+      </View>
+    );
+  }
   const families = templateFamilies(statements.templates, caseType);
   const family = families.find((f) => f.key === familyKey);
   if (family) {
@@ -217,6 +225,7 @@ export const TemplatePicker = observer(function TemplatePicker({
   }
   return (
     <View className="page" id="template-picker">
+      <BackBar />
       <Text className="section-title">选择模板{caseType ? `（本案：${caseType}）` : ''}</Text>
       {families.map((f) => (
         <FamilyCard key={f.key} family={f} onOpen={() => setFamilyKey(f.key)} />
