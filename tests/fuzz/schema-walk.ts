@@ -28,27 +28,43 @@ function numberBounds(schema: z.ZodNumber): { min: number | null; max: number | 
 }
 
 /**
- * Every place in an input schema where what the caller sends is not bounded: a string without a maximum
- * length, an array without a maximum size, a number without both a minimum and a maximum, an `any`/`unknown`.
- * Maps (records) are bounded in key count by the router's precheck (MAX_RECORD_KEYS); their keys and values
- * are walked. A pipeline is judged by its input side (what arrives before any transform).
+ * The schema a wrapper stands for — optional, nullable, default, catch, readonly, branded, effects, lazy — and for
+ * a pipeline its input or output side; null when `schema` wraps nothing. Both walks below see through these.
  */
-export function unboundedInputs(schema: AnySchema, path = ''): string[] {
+function unwrapped(schema: AnySchema, side: 'in' | 'out'): AnySchema | null {
   const def = defOf(schema);
-  const here = path || '(payload)';
   switch (def.typeName) {
     case K.ZodOptional:
     case K.ZodNullable:
     case K.ZodDefault:
     case K.ZodCatch:
     case K.ZodReadonly:
-      return unboundedInputs(def.innerType as AnySchema, path);
+      return def.innerType as AnySchema;
     case K.ZodBranded:
-      return unboundedInputs(def.type as AnySchema, path);
+      return def.type as AnySchema;
     case K.ZodEffects:
-      return unboundedInputs(def.schema as AnySchema, path);
+      return def.schema as AnySchema;
     case K.ZodPipeline:
-      return unboundedInputs(def.in as AnySchema, path);
+      return def[side] as AnySchema;
+    case K.ZodLazy:
+      return (def.getter as () => AnySchema)();
+    default:
+      return null;
+  }
+}
+
+/**
+ * Every place in an input schema where what the caller sends is not bounded: a string without a maximum
+ * length, an array without a maximum size, a number without both a minimum and a maximum, an `any`/`unknown`.
+ * Maps (records) are bounded in key count by the router's precheck (MAX_RECORD_KEYS); their keys and values
+ * are walked. A pipeline is judged by its input side (what arrives before any transform).
+ */
+export function unboundedInputs(schema: AnySchema, path = ''): string[] {
+  const inner = unwrapped(schema, 'in');
+  if (inner) return unboundedInputs(inner, path);
+  const def = defOf(schema);
+  const here = path || '(payload)';
+  switch (def.typeName) {
     case K.ZodString:
       return stringMax(schema as z.ZodString) === null ? [`${here}: string without max length`] : [];
     case K.ZodNumber: {
@@ -80,8 +96,6 @@ export function unboundedInputs(schema: AnySchema, path = ''): string[] {
       ];
     case K.ZodTuple:
       return (def.items as AnySchema[]).flatMap((o, i) => unboundedInputs(o, `${path}[${i}]`));
-    case K.ZodLazy:
-      return unboundedInputs((def.getter as () => AnySchema)(), path);
     case K.ZodBoolean:
     case K.ZodEnum:
     case K.ZodNativeEnum:
@@ -99,22 +113,10 @@ export function unboundedInputs(schema: AnySchema, path = ''): string[] {
  * this shape may contain, so a test can say which of them a role must never receive.
  */
 export function outputPaths(schema: AnySchema, path = ''): string[] {
+  const inner = unwrapped(schema, 'out');
+  if (inner) return outputPaths(inner, path);
   const def = defOf(schema);
   switch (def.typeName) {
-    case K.ZodOptional:
-    case K.ZodNullable:
-    case K.ZodDefault:
-    case K.ZodCatch:
-    case K.ZodReadonly:
-      return outputPaths(def.innerType as AnySchema, path);
-    case K.ZodBranded:
-      return outputPaths(def.type as AnySchema, path);
-    case K.ZodEffects:
-      return outputPaths(def.schema as AnySchema, path);
-    case K.ZodPipeline:
-      return outputPaths(def.out as AnySchema, path);
-    case K.ZodLazy:
-      return outputPaths((def.getter as () => AnySchema)(), path);
     case K.ZodArray:
       return [...(path ? [path] : []), ...outputPaths(def.type as AnySchema, `${path}[]`)];
     case K.ZodRecord:
