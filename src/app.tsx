@@ -8,6 +8,7 @@ import { redirectToLogin } from '@/navigation/auth-guard';
 import { redirectToConsent } from '@/navigation/privacy-redirect';
 import { RootStore, StoresProvider } from '@/stores';
 import './app.scss';
+import './first-screens';
 
 function createRootStore(): RootStore {
   const api = createApi({

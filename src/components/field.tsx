@@ -1,8 +1,8 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import './field.scss';
 
-interface BaseProps {
+export interface BaseProps {
   id?: string;
   label: string;
   value: string;
@@ -16,7 +16,8 @@ interface BaseProps {
   hint?: string;
 }
 
-function FieldFrame({
+/** Label, counter and error or hint around one input; shared with TextArea (text-area.tsx). */
+export function FieldFrame({
   label,
   required,
   count,
@@ -79,24 +80,6 @@ export function Field(props: BaseProps) {
         maxlength={maxLength}
         placeholder={placeholder}
         aria-label={label}
-        onInput={(e) => onChange(e.detail.value)}
-      />
-    </FieldFrame>
-  );
-}
-
-export function TextArea(props: BaseProps & { height?: number }) {
-  const { id, label, value, onChange, maxLength, placeholder, height = 96 } = props;
-  return (
-    <FieldFrame {...props} count={charCount(value)}>
-      <Textarea
-        id={id}
-        className="ct-field__textarea"
-        style={{ height: `${height}px` }}
-        value={value}
-        maxlength={maxLength}
-        placeholder={placeholder}
-        nativeProps={{ 'aria-label': label }}
         onInput={(e) => onChange(e.detail.value)}
       />
     </FieldFrame>

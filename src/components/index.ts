@@ -11,7 +11,8 @@ export {
   fingerprintRows,
   type EvidenceRow,
 } from './evidence-disclosure';
-export { Field, FormError, TextArea, charCount } from './field';
+export { Field, FormError, charCount } from './field';
+export { TextArea } from './text-area';
 export {
   BasisLine,
   ItemDiff,
