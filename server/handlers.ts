@@ -61,7 +61,7 @@ import { workbenchGet } from './workbench/workbench.actions';
 
 /**
  * Every action of the contract, with its handler. A missing entry is a type error. Writes are refused to a person
- * who withdrew consent to the privacy notice (server/privacy/consent-gate.ts).
+ * without a current consent to the privacy notice (server/privacy/consent-gate.ts).
  */
 export const handlers: Handlers = requireConsentOnWrites({
   'session.me': sessionMe,

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionName, ActionOutput } from '../../contract/index';
+import { PRIVACY_NOTICE_VERSION } from '../../contract/privacy-version';
 import { createCasetrail, type Casetrail } from '../../server/casetrail';
 import type { Store } from './engines';
 
@@ -44,6 +45,9 @@ export interface Firm {
 export async function openFirm(store: Store): Promise<Firm> {
   const app = await createCasetrail({ db: store.db, adminSubjects: [ADMIN] });
   const call = caller(app);
+  // Each agrees to the privacy notice first, as the apps ask before anything is stored.
+  for (const subject of [ADMIN, LAWYER, CLIENT])
+    await call(subject, 'privacy.consent', { version: PRIVACY_NOTICE_VERSION });
   const lawyerInvite = await call(ADMIN, 'admin.inviteLawyer', { name: '张律师' });
   await call(LAWYER, 'invite.redeem', { code: lawyerInvite.code });
   await call(ADMIN, 'admin.confirmLawyer', { inviteId: lawyerInvite.inviteId });

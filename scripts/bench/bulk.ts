@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { STAGE_TEMPLATES, type CaseType } from '../../contract/case-types';
+import { PRIVACY_NOTICE_VERSION } from '../../contract/privacy-version';
 import { canonicalJson, sha256Hex } from '../../server/platform/crypto';
 import { updateEvidence, updateExcerpt, type StoredUpdateContent } from '../../server/updates/updates.rules';
 import { UPDATE_BODY, type PublishedStatement } from './api';
@@ -133,6 +134,12 @@ async function insertUsers(store: Store, count: number, prefix: string): Promise
     'users',
     ['id', 'subject', 'display_name', 'is_admin', 'is_lawyer', 'created_at'],
     users.map((u) => [u.id, u.subject, u.name, 0, 0, at(0)]),
+  );
+  // Each has agreed to the privacy notice in force, or the server would refuse their writes.
+  await store.raw.insertRows(
+    'privacy_consents',
+    ['user_id', 'seq', 'kind', 'version', 'at', 'request_id'],
+    users.map((u) => [u.id, 1, 'consent', PRIVACY_NOTICE_VERSION, at(0), `bench-consent-${u.id}`]),
   );
   return users;
 }

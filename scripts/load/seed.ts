@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { PRIVACY_NOTICE_VERSION } from '../../contract/privacy-version';
 import { DEFAULT_CONTACT } from '../../contract/session';
 import { createCasetrail } from '../../server/casetrail';
 import { createSession } from '../../server/http/sessions.store';
@@ -100,6 +101,22 @@ export async function seedFirm(
           is_admin: 0,
           is_lawyer: lawyers.includes(p) ? 1 : 0,
           created_at: at,
+        })),
+      )
+      .execute(),
+  );
+  // Everyone has agreed to the privacy notice in force: without it the server refuses their writes.
+  await inChunks([...lawyers, ...clients], 200, (chunk) =>
+    db
+      .insertInto('privacy_consents')
+      .values(
+        chunk.map((p) => ({
+          user_id: p.id,
+          seq: 1,
+          kind: 'consent' as const,
+          version: PRIVACY_NOTICE_VERSION,
+          at,
+          request_id: `load-consent-${run}`,
         })),
       )
       .execute(),

@@ -20,8 +20,8 @@ describe('privacy standing', () => {
     });
   });
 
-  it('lets writes through only for a current consent, or for accounts from before consent was recorded', () => {
-    expect(mayWrite(null, V)).toBe(true);
+  it('lets writes through only for a consent to the notice in force, never for a person with no consent at all', () => {
+    expect(mayWrite(null, V)).toBe(false);
     expect(mayWrite({ kind: 'consent', version: V, at: 't' }, V)).toBe(true);
     expect(mayWrite({ kind: 'consent', version: '2025-01-01', at: 't' }, V)).toBe(false);
     expect(mayWrite({ kind: 'withdraw', version: V, at: 't' }, V)).toBe(false);

@@ -20,13 +20,12 @@ export function describeStanding(latest: ConsentStanding | null, currentVersion:
 }
 
 /**
- * Whether the server may store more personal data for this person. Refused when they withdrew, or agreed only
- * to an older notice. A person with no row at all is let through: accounts made before consent was recorded
- * (migration 0009) and the firm's seeded ones; the apps ask for consent before their first call.
+ * Whether the server may store more personal data for this person: only while their newest row agrees to the
+ * notice in force. Refused when they never agreed (no row: a new person, or an account made before consent was
+ * recorded in migration 0009), withdrew, or agreed only to an older notice (a new version needs new consent).
  */
 export function mayWrite(latest: ConsentStanding | null, currentVersion: string): boolean {
-  if (!latest) return true;
-  return latest.kind === 'consent' && latest.version === currentVersion;
+  return latest?.kind === 'consent' && latest.version === currentVersion;
 }
 
 /** Who may delete their own account in the app, and why not otherwise. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionInput, ActionName, ActionOutput } from '../../contract/index';
 import { createCasetrail } from '../casetrail';
+import { PRIVACY_NOTICE_VERSION } from '../../contract/privacy-version';
 import { DEMO_NOTIFY } from '../notifications/notify-config';
 import { findTemplate } from '../statements/statement-templates';
 import type { Db } from '../platform/migrate';
@@ -57,6 +58,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     .set({ display_name: admin.displayName })
     .where('subject', '=', admin.subject)
     .execute();
+  // Each of the demo's people agrees to the privacy notice first, as the apps ask before anything is stored.
+  for (const persona of PERSONAS) {
+    await as(persona.subject, 'privacy.consent', { version: PRIVACY_NOTICE_VERSION });
+  }
   const lawyerInvite = await as(admin.subject, 'admin.inviteLawyer', { name: lawyer.displayName });
   await as(lawyer.subject, 'invite.redeem', { code: lawyerInvite.code });
   await as(admin.subject, 'admin.confirmLawyer', { inviteId: lawyerInvite.inviteId });

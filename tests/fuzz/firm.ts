@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiResponse } from '../../contract/envelope';
+import { PRIVACY_NOTICE_VERSION } from '../../contract/privacy-version';
 import { createCasetrail, type Casetrail } from '../../server/casetrail';
 import { DEMO_NOTIFY } from '../../server/notifications/notify-config';
 import type { Db } from '../../server/platform/migrate';
@@ -84,6 +85,13 @@ export async function buildFirm(db: Db): Promise<FuzzFirm> {
   }
 
   const caseId = (await db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
+
+  // Everyone but the anonymous caller has agreed to the privacy notice (the demo's people in the seed), so
+  // authorization and the rules, not the consent gate, are what the fuzzer meets; the stranger is signed in
+  // and in no case.
+  for (const subject of [SUBJECTS.otherLawyer, SUBJECTS.otherClient, SUBJECTS.stranger, CO_CLIENT.subject]) {
+    await ok(subject, 'privacy.consent', { version: PRIVACY_NOTICE_VERSION });
+  }
 
   // The other case: another lawyer (enrolled through the admin, confirmed where enrolment asks for it).
   const invite = await ok<{ code: string; inviteId: string }>(SUBJECTS.admin, 'admin.inviteLawyer', {

@@ -1,6 +1,7 @@
 import { ACCOUNT_DELETE_CONFIRMATION, DELETED_USER_NAME } from '../../contract/privacy';
 import { PRIVACY_NOTICE_VERSION } from '../../contract/privacy-version';
 import { verifyCase } from '../../server/evidence/verify';
+import { appendConsent } from '../../server/privacy/consent.store';
 import { createSession, subjectForToken } from '../../server/http/sessions.store';
 import {
   ADMIN,
@@ -72,7 +73,11 @@ describe('consent to the privacy notice', () => {
       consentedAt: h.now().toISOString(),
       needsConsent: false,
     });
-    const rows = await h.db.selectFrom('privacy_consents').selectAll().execute();
+    const rows = await h.db
+      .selectFrom('privacy_consents')
+      .selectAll()
+      .where('user_id', '=', await userIdOf(newcomer))
+      .execute();
     expect(rows).toEqual([
       expect.objectContaining({
         user_id: await userIdOf(newcomer),
@@ -86,18 +91,14 @@ describe('consent to the privacy notice', () => {
 
   it('asks again when the notice changes: writes are refused until the new version is agreed to', async () => {
     const clientId = await userIdOf(firm.client);
-    // The client agreed to an earlier notice than the one now in force.
-    await h.db
-      .insertInto('privacy_consents')
-      .values({
-        user_id: clientId,
-        seq: 1,
-        kind: 'consent',
-        version: '2025-01-01',
-        at: h.now().toISOString(),
-        request_id: 'old',
-      })
-      .execute();
+    // The client's newest agreement is to an earlier notice than the one now in force.
+    await appendConsent(h.db, {
+      userId: clientId,
+      kind: 'consent',
+      version: '2025-01-01',
+      at: h.now().toISOString(),
+      requestId: 'old',
+    });
     expect((await h.ok(firm.client, 'privacy.status', {})).needsConsent).toBe(true);
     const before = await h.counts();
     expect(
@@ -118,7 +119,6 @@ describe('consent to the privacy notice', () => {
 
 describe('withdrawing consent', () => {
   it('stops processing: sessions end, writes are refused, until the person agrees again', async () => {
-    await consent(firm.client);
     const clientId = await userIdOf(firm.client);
     const { token } = await createSession(h.db, clientId, h.now());
     expect(await subjectForToken(h.db, token, h.now())).toBe(firm.client);
@@ -153,7 +153,6 @@ describe('withdrawing consent', () => {
 
 describe('downloading my data', () => {
   it('holds the person’s own records with their device and address, and nobody else’s', async () => {
-    await consent(firm.client);
     await clientWritesInCase();
     // Another client of another lawyer writes too: none of it may appear.
     const other = await setUpFirm(h, '-other');
@@ -195,7 +194,6 @@ describe('downloading my data', () => {
 
 describe('deleting an account', () => {
   it('anonymizes the person, keeps the case records, and the chain still verifies', async () => {
-    await consent(firm.client);
     await clientWritesInCase();
     const clientId = await userIdOf(firm.client);
     const { token } = await createSession(h.db, clientId, h.now());
@@ -259,6 +257,9 @@ describe('deleting an account', () => {
 
     expect((await h.ok(firm.client, 'case.list', {})).cases).toEqual([]);
     expect((await h.err(firm.client, 'case.get', { caseId: firm.caseId })).code).toBe('NOT_FOUND');
+    // The identity is a newcomer now: nothing is stored about it until it agrees to the notice again.
+    expect((await h.err(firm.client, 'session.me', {})).code).toBe('PRIVACY.CONSENT_REQUIRED');
+    await consent(firm.client);
     const me = await h.ok(firm.client, 'session.me', {});
     expect(me.userId).not.toBe(clientId);
     expect((await h.ok(firm.client, 'account.export', {})).memberships).toEqual([]);

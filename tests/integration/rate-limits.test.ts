@@ -29,7 +29,10 @@ function callAt<A extends ActionName>(
   payload: ActionInput<A>,
   requestId = `req-${randomUUID()}`,
 ): Promise<ApiResponse<unknown>> {
-  return h.app.handle({ action, payload, requestId }, { subject, sourceIp: ip });
+  const envelope = { action, payload, requestId };
+  return h.withConsentOnFirstWrite(subject, envelope, () =>
+    h.app.handle(envelope, { subject, sourceIp: ip }),
+  );
 }
 
 function refused(res: ApiResponse<unknown>): ApiError {

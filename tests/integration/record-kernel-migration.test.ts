@@ -14,6 +14,7 @@ import { migrate, migrateTo } from '../../server/platform/migrate';
 import { MIGRATIONS } from '../../server/platform/migrations/index';
 import { openPostgres } from '../../server/platform/postgres';
 import type { ActionName } from '../../contract/index';
+import { PRIVACY_NOTICE_VERSION } from '../../contract/privacy-version';
 
 /**
  * A database written before the record kernel (schema 0002, per-feature tables) is migrated in place: every
@@ -393,7 +394,9 @@ describe('migrating to the record kernel', () => {
       responded_at: at(13),
     });
 
-    // The migrated records go on as records: a correction and a read work on them.
+    // The migrated records go on as records: a correction and a read work on them (once the account, made
+    // before consent was recorded, agrees to the privacy notice as the apps ask it to).
+    await call(app, 'wx:o-client2', 'privacy.consent', { version: PRIVACY_NOTICE_VERSION });
     await call(app, 'wx:o-client2', 'update.markRead', { updateId: 'update-0001' });
     const after = (await call(app, 'wx:o-client2', 'case.list', {})) as { cases: { unread: number }[] };
     expect(after.cases[0].unread).toBe(1);
