@@ -7,7 +7,6 @@ import { canonicalJson, sha256Hex } from '../platform/crypto';
 import type { Db } from '../platform/migrate';
 import type { ActionContext, Caller, Handlers, ServerConfig } from './action';
 import { authorize } from './authorize';
-import { lockCaseChain } from '../events/event-log.store';
 import { fail, type Result } from './result';
 import { checkRateLimit } from './rate-limit';
 import { cappedIssues, oversizedInput } from './input-bounds';
@@ -132,7 +131,7 @@ async function dispatchUnsafe(
   try {
     return await unitOfWork(async (db) => {
       const caller = await loadCaller(db, subject);
-      const access = await authorize(db, handler.access, caller, parsed.data);
+      const access = await authorize(db, handler.access, caller, parsed.data, { write: definition.mutates });
       if (!access.ok) throw new Rollback(access);
       const ctx: ActionContext = {
         db,
@@ -155,8 +154,6 @@ async function dispatchUnsafe(
           if (!reissued.ok) throw new Rollback(reissued);
           return { ok: true, data: definition.output.parse(reissued.data) } as const;
         }
-        // Writers of one case run one at a time from here to commit (DESIGN §4: the chain append is serialized).
-        if (access.data) await lockCaseChain(db, access.data.caseId);
       }
 
       const result = await (handler.run as (c: ActionContext, i: unknown) => Promise<Result<unknown>>)(
