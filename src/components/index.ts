@@ -13,14 +13,6 @@ export {
 } from './evidence-disclosure';
 export { Field, FormError, charCount } from './field';
 export { TextArea } from './text-area';
-export {
-  BasisLine,
-  ItemDiff,
-  basisChanged,
-  indexChanges,
-  textChanged,
-  type ItemChangeWithBasis,
-} from './item-diff';
 export { RelativeTime } from './relative-time';
 export { Skeleton } from './skeleton';
 export { STATEMENT_LIMITS, STATEMENT_SECTIONS, hashPrefix } from './statement-sections';
@@ -32,4 +24,13 @@ export {
   type TrackerStage,
 } from './stage-tracker';
 export { Tag } from './tag';
+// After Tag, which it imports: the barrel's order is the CSS order (mini-css-extract warns when pages disagree).
+export {
+  BasisLine,
+  ItemDiff,
+  basisChanged,
+  indexChanges,
+  textChanged,
+  type ItemChangeWithBasis,
+} from './item-diff';
 export { TimelineItem } from './timeline-item';
