@@ -4,17 +4,21 @@ import { observer } from 'mobx-react-lite';
 import { RootStore, StoresProvider } from '@/stores';
 import { fakeApi } from '@/stores/fake-api.test-helper';
 import { taroMock } from '../../tests/mocks/taro';
-import { pageAudience, refusalFor, useSignedIn } from './auth-guard';
+import { pageAudience, refusalFor, useRoleConfirmed, useSignedIn } from './auth-guard';
 
 const client = { userId: 'u-c', displayName: '李女士', isAdmin: false, isLawyer: false, profile: null };
 const lawyer = { ...client, userId: 'u-l', displayName: '张律师', isLawyer: true };
 
+// As the one-role pages do: nothing without a session, a placeholder until the role is known, then the form.
 const FormPage = observer(function FormPage() {
   const signedIn = useSignedIn();
-  return signedIn ? <textarea aria-label="进展内容" /> : null;
+  const roleConfirmed = useRoleConfirmed();
+  if (!signedIn) return null;
+  if (!roleConfirmed) return <p>正在确认身份</p>;
+  return <textarea aria-label="进展内容" />;
 });
 
-function openAs(me: typeof client, url: string) {
+function openAs(me: typeof client | Promise<typeof client>, url: string) {
   taroMock.openPage('/pages/case/index?id=c1');
   void Taro.navigateTo({ url });
   const fake = fakeApi({ 'session.me': () => me });
@@ -52,5 +56,23 @@ describe('pages for one role', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(Taro.showToast).not.toHaveBeenCalled();
     expect(taroMock.route.path).toBe('/lawyer/publish/index');
+  });
+
+  it('shows a lawyer-only form to nobody until the session says who is there', async () => {
+    let answer: (me: typeof client) => void = () => undefined;
+    const me = new Promise<typeof client>((resolve) => (answer = resolve));
+    const page = openAs(me, '/lawyer/publish/index?caseId=c1');
+    await waitFor(() => expect(page.queryByText('正在确认身份')).not.toBeNull());
+    expect(page.queryByLabelText('进展内容')).toBeNull();
+    answer(client);
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该页面仅律师可用' })),
+    );
+    expect(page.queryByLabelText('进展内容')).toBeNull();
+  });
+
+  it('shows pages for anyone at once', () => {
+    const page = openAs(new Promise(() => undefined), '/pages/update/index?id=u1');
+    expect(page.queryByLabelText('进展内容')).not.toBeNull();
   });
 });

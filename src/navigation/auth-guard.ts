@@ -78,3 +78,16 @@ export function useSignedIn(): boolean {
   }, [refusal]);
   return signedIn && refusal == null;
 }
+
+/**
+ * Whether the page may show what it is for: a page for anyone may at once; a page for one role only once the
+ * session says this person has it. Until then the page shows its placeholder, so a client who opens a lawyer's
+ * link never sees the form she is about to be sent away from (useSignedIn sends her away).
+ */
+export function useRoleConfirmed(): boolean {
+  const { session } = useStores();
+  const audience = pageAudience(Taro.getCurrentInstance().router?.path ?? '');
+  if (audience === 'anyone') return true;
+  const me = session.me;
+  return me != null && refusalFor(audience, me) == null;
+}

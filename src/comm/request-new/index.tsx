@@ -10,7 +10,8 @@ import { Button, Card, FormError } from '@/components';
 import { DraftOffer, useDraft } from '@/drafts';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
-import { useSignedIn } from '@/navigation/auth-guard';
+import { RolePending } from '@/components/role-pending';
+import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { ChoiceChips } from '../../lawyer/choice-chips';
@@ -47,6 +48,7 @@ const ReplyNotice = observer(function ReplyNotice({ contact }: { contact: Contac
 /** A client writes a request to the case's lawyers (optionally answering a progress update). */
 function RequestNewPage() {
   const signedIn = useSignedIn();
+  const roleConfirmed = useRoleConfirmed();
   const { params } = useRouter();
   const caseId = params.caseId ?? '';
   const aboutUpdateId = params.aboutUpdateId || null;
@@ -83,6 +85,7 @@ function RequestNewPage() {
   });
 
   if (!signedIn) return null;
+  if (!roleConfirmed) return <RolePending />;
   const aboutTitle = aboutUpdateId ? updates.detail(aboutUpdateId)?.versions[0]?.title : null;
 
   const submit = async () => {

@@ -10,7 +10,8 @@ import { Avatar, Button, Card, EmptyState, Field, Skeleton } from '@/components'
 import { BackBar } from '@/components/back-bar';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
-import { useSignedIn } from '@/navigation/auth-guard';
+import { RolePending } from '@/components/role-pending';
+import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
 import { formatDate, formatExactTime } from '@/time/format-time';
 import { InviteCard } from '../invite-card';
@@ -18,6 +19,7 @@ import './index.scss';
 
 function AdminPage() {
   const signedIn = useSignedIn();
+  const roleConfirmed = useRoleConfirmed();
   const { admin, api, invites, session } = useStores();
   const [name, setName] = useState('');
   const [invite, setInvite] = useState<Invite | null>(null);
@@ -32,6 +34,7 @@ function AdminPage() {
   useShareAppMessage(() => ({ title: '邀请您入驻律程', path: invite?.path ?? '/pages/index/index' }));
 
   if (!signedIn) return null;
+  if (!roleConfirmed) return <RolePending />;
 
   const inviteLawyer = async () => {
     if (!name.trim()) {

@@ -9,7 +9,8 @@ import { BackBar } from '@/components/back-bar';
 import { Button, Card, Field, FormError, StageTracker, stagesWithStatus } from '@/components';
 import { toastFailure } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
-import { useSignedIn } from '@/navigation/auth-guard';
+import { RolePending } from '@/components/role-pending';
+import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { ChoiceChips } from '../choice-chips';
@@ -17,6 +18,7 @@ import '../form.scss';
 
 function CaseNewPage() {
   const signedIn = useSignedIn();
+  const roleConfirmed = useRoleConfirmed();
   const { cases } = useStores();
   const [title, setTitle] = useState('');
   const [caseType, setCaseType] = useState<CaseType>('民事');
@@ -29,6 +31,7 @@ function CaseNewPage() {
   });
 
   if (!signedIn) return null;
+  if (!roleConfirmed) return <RolePending />;
 
   const submit = async () => {
     if (!check()) return;

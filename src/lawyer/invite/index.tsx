@@ -7,13 +7,15 @@ import { LIMITS } from '@contract/limits';
 import { Button, Card, Field } from '@/components';
 import { BackBar } from '@/components/back-bar';
 import { useSubmission } from '@/feedback/use-submission';
-import { useSignedIn } from '@/navigation/auth-guard';
+import { RolePending } from '@/components/role-pending';
+import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { InviteCard } from '../invite-card';
 
 function InvitePage() {
   const signedIn = useSignedIn();
+  const roleConfirmed = useRoleConfirmed();
   const { params } = useRouter();
   const caseId = params.caseId ?? '';
   const { invites, caseDetails } = useStores();
@@ -30,6 +32,7 @@ function InvitePage() {
   }));
 
   if (!signedIn) return null;
+  if (!roleConfirmed) return <RolePending />;
 
   const create = () =>
     run((options) => invites.createClientInvite(caseId, clientName.trim(), options), {

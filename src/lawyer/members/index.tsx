@@ -8,7 +8,8 @@ import { toApiFailure, type ApiFailure } from '@/api';
 import { BackBar } from '@/components/back-bar';
 import { Avatar, Button, Card, EmptyState, Skeleton, Tag } from '@/components';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
-import { useSignedIn } from '@/navigation/auth-guard';
+import { RolePending } from '@/components/role-pending';
+import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
@@ -20,6 +21,7 @@ type Listing = ActionOutput<'invite.list'>;
 /** The case lawyer's view of who joined through each invite, and of the members, with removal. */
 function MembersPage() {
   const signedIn = useSignedIn();
+  const roleConfirmed = useRoleConfirmed();
   const { params } = useRouter();
   const caseId = params.caseId ?? '';
   const { invites, session } = useStores();
@@ -59,6 +61,7 @@ function MembersPage() {
   };
 
   if (!signedIn) return null;
+  if (!roleConfirmed) return <RolePending />;
   if (error && !listing) {
     return (
       <View className="page">

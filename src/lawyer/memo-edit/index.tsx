@@ -24,7 +24,8 @@ import { MemoStore } from '@/comm/shared/memo-store';
 import { DraftOffer, useDraft } from '@/drafts';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
-import { useSignedIn } from '@/navigation/auth-guard';
+import { RolePending } from '@/components/role-pending';
+import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
@@ -92,6 +93,7 @@ function DisputeChoice({
  */
 function MemoEditPage() {
   const signedIn = useSignedIn();
+  const roleConfirmed = useRoleConfirmed();
   const { params } = useRouter();
   const memoId = params.memoId;
   const correcting = Boolean(memoId);
@@ -151,6 +153,7 @@ function MemoEditPage() {
   });
 
   if (!signedIn) return null;
+  if (!roleConfirmed) return <RolePending />;
   if (!form) {
     const failed = correcting ? memos.state.error : caseId ? null : { message: '缺少案件' };
     return (

@@ -18,7 +18,8 @@ import { DraftOffer, useDraft } from '@/drafts';
 import { BackBar } from '@/components/back-bar';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useRequestId } from '@/feedback/use-request-id';
-import { useSignedIn } from '@/navigation/auth-guard';
+import { RolePending } from '@/components/role-pending';
+import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
@@ -265,6 +266,7 @@ const StatementEditor = observer(function StatementEditor({ detail }: { detail: 
  */
 function StatementEditPage() {
   const signedIn = useSignedIn();
+  const roleConfirmed = useRoleConfirmed();
   const { params } = useRouter();
   const { statements, caseDetails } = useStores();
   const [statementId, setStatementId] = useState(params.statementId ?? '');
@@ -282,6 +284,7 @@ function StatementEditPage() {
   });
 
   if (!signedIn) return null;
+  if (!roleConfirmed) return <RolePending />;
   if (!statementId) {
     return (
       <TemplatePicker

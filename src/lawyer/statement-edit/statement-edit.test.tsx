@@ -127,9 +127,18 @@ describe('editor model', () => {
 });
 
 describe('statement editor page', () => {
+  // The editor is a lawyer's page: it shows nothing but a placeholder until the session says a lawyer is there.
+  const ME = {
+    userId: 'u-lawyer',
+    displayName: '张律师',
+    isAdmin: false,
+    isLawyer: true,
+    profile: { name: '张律师', firm: '某某律师事务所', licenseNo: '1', phone: null, quietHours: null },
+  };
   function renderEditor(detail: StatementDetail) {
     taroMock.openPage('/lawyer/statement-edit/index?statementId=st-0001');
     const fake = fakeApi({
+      'session.me': () => ME,
       'statement.get': () => detail,
       'statement.saveDraft': ({ content: saved }) => ({
         ...detail,
@@ -225,13 +234,6 @@ describe('statement editor page', () => {
     expect(saved.content.sections.weWill[0].basis).toBe('律师执业行为规范');
   });
 
-  const ME = {
-    userId: 'u-lawyer',
-    displayName: '张律师',
-    isAdmin: false,
-    isLawyer: true,
-    profile: { name: '张律师', firm: '某某律师事务所', licenseNo: '1', phone: null, quietHours: null },
-  };
   /** The editor as a signed-in lawyer sees it (the device keeps drafts per person). */
   function renderSignedIn(detail: StatementDetail) {
     taroMock.openPage('/lawyer/statement-edit/index?statementId=st-0001');
@@ -327,6 +329,7 @@ describe('statement editor page', () => {
   function renderPicker(templates: StatementTemplate[]) {
     taroMock.openPage('/lawyer/statement-edit/index?caseId=case-0001');
     const fake = fakeApi({
+      'session.me': () => ME,
       'statement.templates': () => ({ templates }),
       'case.get': () => ({ id: 'case-0001', caseType: '民事', title: '李女士诉某科技公司民间借贷纠纷' }),
       'case.timeline': () => ({ entries: [], nextCursor: null }),

@@ -13,7 +13,8 @@ import { formatDueDate } from '@/comm/shared/task-model';
 import { TaskStore } from '@/comm/shared/task-store';
 import { toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
-import { useSignedIn } from '@/navigation/auth-guard';
+import { RolePending } from '@/components/role-pending';
+import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { ChoiceChips } from '../choice-chips';
@@ -89,6 +90,7 @@ function YouMustPicker({
 /** Assigns a client task (需要您配合): what, by when, to which client, optionally carrying out a statement item. */
 function TaskNewPage() {
   const signedIn = useSignedIn();
+  const roleConfirmed = useRoleConfirmed();
   const { params } = useRouter();
   const caseId = params.caseId ?? '';
   const stores = useStores();
@@ -144,6 +146,7 @@ function TaskNewPage() {
   });
 
   if (!signedIn) return null;
+  if (!roleConfirmed) return <RolePending />;
   const detail = caseDetails.detail(caseId);
   if (!detail) {
     const failed = caseDetails.state(caseId).error;

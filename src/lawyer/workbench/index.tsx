@@ -6,7 +6,8 @@ import { useState } from 'react';
 import type { WorkItem, Workbench } from '@contract/index';
 import { Button, Card, EmptyState, Skeleton, Tag } from '@/components';
 import { BackBar } from '@/components/back-bar';
-import { useSignedIn } from '@/navigation/auth-guard';
+import { RolePending } from '@/components/role-pending';
+import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
@@ -103,6 +104,7 @@ function toCaseList() {
  */
 function WorkbenchPage() {
   const signedIn = useSignedIn();
+  const roleConfirmed = useRoleConfirmed();
   const { workbench } = useStores();
   const [filter, setFilter] = useState<SectionKey | null>(null);
 
@@ -114,6 +116,7 @@ function WorkbenchPage() {
   });
 
   if (!signedIn) return null;
+  if (!roleConfirmed) return <RolePending />;
   const bench = workbench.bench;
   if (!bench) {
     return (
