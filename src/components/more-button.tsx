@@ -1,5 +1,4 @@
 import { Button } from './button';
-import './more-button.scss';
 
 /**
  * 「加载更多」 under a paged list: appends the next page (the list's `nextCursor`); 正在加载… while it comes;

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { Button, Card, EmptyState, Skeleton } from '@/components';
+import { MoreButton } from '@/components/more-button';
 import { BackBar } from '@/components/back-bar';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { shanghaiDate } from '@contract/office-hours';
 import { Button, EmptyState, Skeleton } from '@/components';
+import { MoreButton } from '@/components/more-button';
 import { BackBar } from '@/components/back-bar';
 import { TaskCard } from '@/comm/shared/task-card';
 import { TaskStore } from '@/comm/shared/task-store';

@@ -1,12 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { loadMoreLawyers } from './load-more';
-import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { Invite } from '@contract/index';
 import { LIMITS } from '@contract/limits';
 import { Avatar, Button, Card, EmptyState, Field, Skeleton } from '@/components';
+import { MoreButton } from '@/components/more-button';
 import { BackBar } from '@/components/back-bar';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { useSubmission } from '@/feedback/use-submission';
@@ -15,6 +14,7 @@ import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';
 import { useStores } from '@/stores';
 import { formatDate, formatExactTime } from '@/time/format-time';
 import { InviteCard } from '../invite-card';
+import { loadMoreLawyers } from './load-more';
 import './index.scss';
 
 function AdminPage() {

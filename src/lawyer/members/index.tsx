@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
@@ -7,6 +6,7 @@ import type { ActionOutput } from '@contract/index';
 import { toApiFailure, type ApiFailure } from '@/api';
 import { BackBar } from '@/components/back-bar';
 import { Avatar, Button, Card, EmptyState, Skeleton, Tag } from '@/components';
+import { MoreButton } from '@/components/more-button';
 import { toastFailure, toastSuccess } from '@/feedback/toast';
 import { RolePending } from '@/components/role-pending';
 import { useRoleConfirmed, useSignedIn } from '@/navigation/auth-guard';

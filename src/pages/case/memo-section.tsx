@@ -1,10 +1,10 @@
 import { Text } from '@tarojs/components';
-import { MoreButton } from '@/components/more-button';
 import { receiptCount } from './receipt-count';
 import { observer } from 'mobx-react-lite';
 import type { MemoSummary } from '@contract/index';
 import { Card } from '@/components/card';
 import { Tag } from '@/components/tag';
+import { MoreButton } from '@/components/more-button';
 import { routes } from '@/navigation/routes';
 import { formatExactTime } from '@/time/format-time';
 import type { CaseCommunicationStore } from './case-communication.store';

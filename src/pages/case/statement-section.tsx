@@ -1,6 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { MoreButton } from '@/components/more-button';
-import { receiptCount } from './receipt-count';
 import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { StatementSummary } from '@contract/index';
@@ -8,10 +6,12 @@ import { Badge } from '@/components/badge';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { Tag } from '@/components/tag';
+import { MoreButton } from '@/components/more-button';
 import { routes } from '@/navigation/routes';
 import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
 import { statementPendingLabel } from './statement-state';
+import { receiptCount } from './receipt-count';
 
 /** A client's standing with a statement's current version, as the case page names it. */
 export function clientStatementState(s: StatementSummary): { text: string; pending: boolean } {

@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import { loadMineMore } from './load-more';
-import { MoreButton } from '@/components/more-button';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import type { StatementSummary } from '@contract/index';
 import { Badge, Button, Card, EmptyState, Skeleton, Tag } from '@/components';
+import { MoreButton } from '@/components/more-button';
 import { BackBar } from '@/components/back-bar';
 import { useSignedIn } from '@/navigation/auth-guard';
 import { routes } from '@/navigation/routes';
@@ -12,6 +11,7 @@ import { useStores } from '@/stores';
 import { formatExactTime } from '@/time/format-time';
 import { statementPendingLabel } from '@/pages/case/statement-state';
 import { receiptLine } from '../receipt-card';
+import { loadMineMore } from './load-more';
 import './index.scss';
 
 const StatementCard = observer(function StatementCard({
