@@ -77,6 +77,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(root, 'src'),
       '@contract': contractDir,
+      // H5: the `platform` library loads on first use, not with the first screen (src/shims/lazy-platform.ts).
+      ...(process.env.TARO_ENV === 'h5'
+        ? { platform$: path.resolve(root, 'src/shims/lazy-platform.ts') }
+        : {}),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

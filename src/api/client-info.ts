@@ -1,21 +1,8 @@
-import Taro from '@tarojs/taro';
+import type { ActionName } from '@contract/index';
 import type { ClientInfo } from '@contract/envelope';
+import { deviceInfo } from './device-info';
 
-let cached: ClientInfo | undefined;
-
-/** Platform, device model and OS as the runtime reports them; read once and reused. */
-export function readClientInfo(): ClientInfo | undefined {
-  if (cached) return cached;
-  try {
-    const info = Taro.getSystemInfoSync();
-    cached = {
-      platform: `${process.env.TARO_ENV}:${info.platform ?? ''}`,
-      model: info.model || undefined,
-      system: info.system || undefined,
-      version: info.version || undefined,
-    };
-  } catch {
-    cached = { platform: process.env.TARO_ENV };
-  }
-  return cached;
+/** The device context sent with a call (the weapp: with every call; H5: see client-info.h5.ts). */
+export function readClientInfo(_action: ActionName): ClientInfo | undefined {
+  return deviceInfo();
 }

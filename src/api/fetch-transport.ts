@@ -1,3 +1,5 @@
+import type { ApiRequest } from '@contract/envelope';
+import type { EarlyAnswer } from '@/boot/early-answers';
 import { asApiResponse, TransportError, type Transport } from './transport';
 
 type FetchLike = (
@@ -9,13 +11,25 @@ export interface FetchTransportOptions {
   url: string;
   getToken: () => string | null;
   fetch?: FetchLike;
+  /**
+   * An answer already on its way for this request, sent with this token before the app loaded (H5: the boot
+   * script's reads), or undefined. One that did not get through, or a server error, is asked again here.
+   */
+  takeEarly?: (request: ApiRequest, token: string | null) => Promise<EarlyAnswer> | undefined;
 }
 
 /** `POST <url>` with a bearer token: the H5 build's way to the API. */
-export function createFetchTransport({ url, getToken, fetch: doFetch }: FetchTransportOptions): Transport {
+export function createFetchTransport({
+  url,
+  getToken,
+  fetch: doFetch,
+  takeEarly,
+}: FetchTransportOptions): Transport {
   return async (request) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     const token = getToken();
+    const early = await takeEarly?.(request, token);
+    if (early && early.status < 500) return asApiResponse(early.body);
     if (token) headers.Authorization = `Bearer ${token}`;
     const fetchImpl = doFetch ?? (globalThis.fetch as unknown as FetchLike);
     let res;

@@ -2,9 +2,8 @@ import Taro from '@tarojs/taro';
 import { apiError } from '@contract/errors';
 import { PRIVACY_NOTICE_VERSION } from '@contract/privacy-version';
 import { readSessionToken } from './session-token';
+import { CONSENT_KEY } from './storage-keys';
 import type { Transport } from './transport';
-
-const CONSENT_KEY = 'casetrail.privacy';
 
 /** Whether this device holds the person's agreement to the notice in force (the server keeps the record). */
 export function agreedOnThisDevice(): boolean {

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
-
-const TOKEN_KEY = 'casetrail.token';
+import { TOKEN_KEY } from './storage-keys';
 
 /** The H5 session token (weapp identity comes from the platform, so it never needs one). */
 export function readSessionToken(): string | null {

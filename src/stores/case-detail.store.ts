@@ -2,14 +2,13 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { CaseDetail, TimelineEntry } from '@contract/index';
 import { toApiFailure, type Api } from '@/api';
 import { idleState, type LoadState } from './load-state';
+import { TIMELINE_PAGE } from './page-sizes';
 
 interface Timeline {
   entries: TimelineEntry[];
   nextCursor: string | null;
   loadingMore: boolean;
 }
-
-const PAGE = 20;
 
 /** One case at a time in depth: its stages, members and the timeline of updates, cached by case id. */
 export class CaseDetailStore {
@@ -39,7 +38,7 @@ export class CaseDetailStore {
     try {
       const [detail, page] = await Promise.all([
         this.api.call('case.get', { caseId }),
-        this.api.call('case.timeline', { caseId, limit: PAGE }),
+        this.api.call('case.timeline', { caseId, limit: TIMELINE_PAGE }),
       ]);
       runInAction(() => {
         this.details.set(caseId, detail);
@@ -60,7 +59,11 @@ export class CaseDetailStore {
     if (!timeline || !timeline.nextCursor || timeline.loadingMore) return;
     timeline.loadingMore = true;
     try {
-      const page = await this.api.call('case.timeline', { caseId, cursor: timeline.nextCursor, limit: PAGE });
+      const page = await this.api.call('case.timeline', {
+        caseId,
+        cursor: timeline.nextCursor,
+        limit: TIMELINE_PAGE,
+      });
       runInAction(() => {
         const seen = new Set(timeline.entries.map((e) => e.updateId));
         timeline.entries.push(...page.entries.filter((e) => !seen.has(e.updateId)));

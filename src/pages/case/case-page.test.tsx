@@ -1,5 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import type { CaseDetail } from '@contract/index';
+import { firstReads, readKey } from '@/boot/first-reads';
 import { RootStore, StoresProvider } from '@/stores';
 import { fakeApi } from '@/stores/fake-api.test-helper';
 import { taroMock } from '../../../tests/mocks/taro';
@@ -95,5 +96,30 @@ describe('case page layout (no shift when the lists arrive)', () => {
     );
     await waitFor(() => expect(screen.getByText('案件进展')).toBeTruthy());
     expect(document.getElementById('case-sections-loading')).toBeNull();
+  });
+});
+
+describe('case page reads (what the H5 boot script sends ahead)', () => {
+  it('makes exactly the reads firstReads lists for its address, so each early answer is taken', async () => {
+    const { api, calls } = fakeApi({
+      'case.get': () => DETAIL,
+      'case.timeline': () => ({ entries: [], nextCursor: null }),
+      'statement.list': () => ({ statements: [] }),
+      'memo.list': () => ({ memos: [], nextCursor: null }),
+      'task.list': () => ({ tasks: [], nextCursor: null }),
+      'request.list': () => ({ requests: [], nextCursor: null }),
+      'notification.settings': () => ({ mode: 'off', templates: [], credits: {} }),
+    });
+    render(
+      <StoresProvider store={new RootStore({ api })}>
+        <CasePage />
+      </StoresProvider>,
+    );
+    await waitFor(() => expect(document.getElementById('statement-section')).toBeTruthy());
+    const made = calls.map((call) => readKey(call.action, call.payload)).sort();
+    const listed = firstReads('#/pages/case/index?id=case-0001')
+      .map((read) => readKey(read.action, read.payload))
+      .sort();
+    expect(made).toEqual(listed);
   });
 });

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { CaseSummary } from '@contract/index';
 import { LIMITS } from '@contract/limits';
+import { firstReads, readKey } from '@/boot/first-reads';
 import { RootStore, StoresProvider } from '@/stores';
 import { fakeApi } from '@/stores/fake-api.test-helper';
 import Taro from '@tarojs/taro';
@@ -41,12 +42,19 @@ function renderHome(pages: Record<string, { cases: CaseSummary[]; nextCursor: st
     </StoresProvider>,
   );
   const listCalls = () => calls.filter((c) => c.action === 'case.list').map((c) => c.payload);
-  return { listCalls };
+  return { listCalls, calls };
 }
 
 const cards = () => document.querySelectorAll('.case-card');
 
 describe('home page', () => {
+  it('opens with the reads the H5 boot script sends ahead (firstReads), so each early answer is taken', async () => {
+    const { calls } = renderHome({ first: { cases: range(1, 3), nextCursor: null } });
+    await waitFor(() => expect(cards()).toHaveLength(3));
+    const made = calls.map((call) => readKey(call.action, call.payload));
+    for (const read of firstReads('')) expect(made).toContain(readKey(read.action, read.payload));
+  });
+
   it('shows a short list without any footer', async () => {
     renderHome({ first: { cases: range(1, 3), nextCursor: null } });
     await waitFor(() => expect(cards()).toHaveLength(3));

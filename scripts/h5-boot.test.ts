@@ -1,0 +1,80 @@
+import vm from 'node:vm';
+import { webcrypto } from 'node:crypto';
+import { PRIVACY_NOTICE_VERSION } from '../contract/privacy-version';
+import { compileBootScript, withBootScript } from './h5-boot';
+
+/** Runs the compiled boot script as a page would, with this device's storage and address; returns what it sent. */
+function runBoot(code: string, hash: string, storage: Record<string, unknown>) {
+  const sent: { url: string; init?: { method: string; headers: Record<string, string>; body: string } }[] =
+    [];
+  const page: Record<string, unknown> = {
+    localStorage: {
+      getItem: (key: string) => (key in storage ? JSON.stringify({ data: storage[key] }) : null),
+    },
+    location: { hash },
+    fetch: (url: string, init?: { method: string; headers: Record<string, string>; body: string }) => {
+      sent.push({ url, init });
+      return Promise.resolve({ status: 200, json: async () => ({ ok: true, data: url }) });
+    },
+    crypto: webcrypto,
+    URLSearchParams,
+  };
+  page.window = page;
+  vm.runInNewContext(code, page);
+  const early = page.__casetrailEarlyAnswers as { token: string | null; answers: Record<string, unknown> };
+  return { sent, early };
+}
+
+describe('the H5 boot script', () => {
+  let code: string;
+  beforeAll(async () => {
+    code = await compileBootScript();
+  });
+
+  const signedIn = { 'casetrail.token': 'tok-1', 'casetrail.privacy': PRIVACY_NOTICE_VERSION };
+
+  it('sends the case page reads with the session token when this device has agreed to the notice in force', () => {
+    const { sent, early } = runBoot(code, '#/pages/case/index?id=case-0001', signedIn);
+    expect(sent.map((s) => JSON.parse(s.init!.body).action)).toEqual([
+      'case.get',
+      'case.timeline',
+      'statement.list',
+      'memo.list',
+      'task.list',
+      'request.list',
+      'notification.settings',
+    ]);
+    for (const s of sent) {
+      expect(s.url).toBe('/api');
+      expect(s.init!.headers.Authorization).toBe('Bearer tok-1');
+      expect(JSON.parse(s.init!.body).requestId).toMatch(/^[0-9a-f]{32}$/);
+    }
+    expect(early.token).toBe('tok-1');
+    expect(Object.keys(early.answers)).toHaveLength(7);
+  });
+
+  it('sends nothing about a person who has not agreed, or agreed only to an older notice', () => {
+    expect(runBoot(code, '#/pages/case/index?id=c', { 'casetrail.token': 'tok-1' }).sent).toEqual([]);
+    const older = { 'casetrail.token': 'tok-1', 'casetrail.privacy': '2000-01-01' };
+    expect(runBoot(code, '#/pages/case/index?id=c', older).sent).toEqual([]);
+  });
+
+  it('asks a signed-out visitor of the home or login page only for the dev sign-in list, and nothing elsewhere', () => {
+    for (const hash of ['', '#/', '#/pages/login/index?redirect=%2Fpages%2Findex%2Findex']) {
+      expect(runBoot(code, hash, {}).sent).toEqual([{ url: '/api/dev/personas', init: undefined }]);
+    }
+    expect(runBoot(code, '#/pages/case/index?id=c', {}).sent).toEqual([]);
+    expect(runBoot(code, '#/pages/join/index?code=x', {}).sent).toEqual([]);
+  });
+
+  it('is written once into the head, after the title and before the stylesheet, however often the step runs', () => {
+    const html =
+      '<html><head><title>律程</title><link href="/css/app.css" rel="stylesheet"></head><body></body></html>';
+    const once = withBootScript(html, 'void 0');
+    expect(once).toBe(
+      '<html><head><title>律程</title><script data-casetrail-boot>void 0</script><link href="/css/app.css" rel="stylesheet"></head><body></body></html>',
+    );
+    expect(withBootScript(once, 'void 1')).toBe(once.replace('void 0', 'void 1'));
+    expect(code).not.toMatch(/<\/script/i);
+  });
+});
