@@ -10,7 +10,7 @@ export interface ApiOptions {
    * Self-reported device context for the envelope of a call to this action (evidence context, never identity);
    * undefined sends none (H5 sends it with writes only: src/api/client-info.h5.ts).
    */
-  clientInfo?: (action: ActionName) => ClientInfo | undefined;
+  clientInfo?: (action: ActionName) => ClientInfo | undefined | Promise<ClientInfo | undefined>;
   /** Extra attempts after a network failure; each reuses the same requestId. */
   retries?: number;
   retryDelayMs?: (attempt: number) => number;
@@ -53,7 +53,7 @@ export function createApi(options: ApiOptions): Api {
   return {
     async call(action, input, callOptions) {
       const requestId = callOptions?.requestId ?? makeRequestId();
-      const request = { action, payload: input, requestId, client: clientInfo?.(action) };
+      const request = { action, payload: input, requestId, client: await clientInfo?.(action) };
       for (let attempt = 0; ; attempt++) {
         let response;
         try {

@@ -1,23 +1,26 @@
 /**
- * H5 only (the `platform$` alias in config/index.ts): Taro's H5 API imports the `platform` library at its top to
- * describe the device, so the library parsed the user agent while the first screen was still being built (about
- * 20 ms of a phone's main thread). This stand-in loads it on the first read, which the app makes only when it
- * records a write's device (src/api/client-info.h5.ts).
+ * H5 only (the `platform$` alias in config/index.ts). Taro's H5 API imports the `platform` library at its top to
+ * describe the device, which put 43 KB of user-agent parsing into the first load and ran it while the first
+ * screen was being built. This stand-in keeps the library in a chunk of its own: `loadPlatform()` fetches it, and
+ * only then does the stand-in answer with the library's values (before that, with none: Taro reports 'unknown').
+ * The app reads the device only for a write's evidence, after awaiting `loadPlatform()` (src/api/client-info.h5.ts).
  */
 type Platform = Record<string | symbol, unknown>;
 
 let loaded: Platform | undefined;
+let loading: Promise<void> | undefined;
 
-function real(): Platform {
-  // A plain require: the full path is not the aliased bare name, so this is the library itself.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= require('platform/platform.js') as Platform;
-  return loaded;
+export function loadPlatform(): Promise<void> {
+  loading ??= import(/* webpackChunkName: "platform" */ 'platform/platform.js').then((module: unknown) => {
+    const exported = module as { default?: Platform } & Platform;
+    loaded = exported.default ?? exported;
+  });
+  return loading;
 }
 
 const lazyPlatform: Platform = new Proxy({} as Platform, {
-  get: (_target, key) => real()[key],
-  has: (_target, key) => key in real(),
+  get: (_target, key) => loaded?.[key],
+  has: (_target, key) => loaded !== undefined && key in loaded,
 });
 
 export default lazyPlatform;

@@ -4,6 +4,7 @@
  * read receipt. Selectors follow tests/e2e/SELECTORS.md (written with the pages).
  */
 import type { Page } from 'playwright-core';
+import { reloadTakingEarlyAnswers } from './early-answers';
 import { openBrowser, type BrowserOptions } from './harness';
 import { fill, gone, hashParam, see, settle, step, tap, visible } from './page-actions';
 
@@ -98,8 +99,9 @@ export async function runJourney(options: JourneyOptions): Promise<void> {
   done();
 
   done = step('client sees the update on the case page and opens it');
-  await client.reload();
-  await see(client, '#timeline', UPDATE_TITLE);
+  // Reloaded: the case's reads went out from the boot script, once each, and the page took their answers.
+  const caseReads = ['case.get', 'case.timeline', 'statement.list', 'memo.list', 'task.list', 'request.list'];
+  await reloadTakingEarlyAnswers(client, caseReads, () => see(client, '#timeline', UPDATE_TITLE));
   await screen('client', 'case-with-update');
   await tap(client, `#timeline [id^="timeline-"]:has-text("${UPDATE_TITLE}")`);
   await see(client, '#update-title', UPDATE_TITLE);
