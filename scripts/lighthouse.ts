@@ -241,6 +241,21 @@ async function measureOnce(spec: PageSpec): Promise<{ figures: Figures; lhr: unk
 }
 
 /**
+ * Lighthouse now and then fails to record a load (NO_NAVSTART, NO_FCP): such a run has no figures, so it is run
+ * again, at most twice; a page that fails three times in a row stops the measurement.
+ */
+async function measureWithRetry(spec: PageSpec): Promise<{ figures: Figures; lhr: unknown }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measureOnce(spec);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.log(`  ${spec.name}: ${error instanceof Error ? error.message : String(error)}; running it again`);
+    }
+  }
+}
+
+/**
  * Puts the entries in localStorage for the origin, as Taro.setStorageSync writes them: through puppeteer-core
  * (Lighthouse's own dependency), on a same-origin JSON answer, so no app code enters the cache before the measured
  * load. Lighthouse then opens its own tab in the same profile, which sees the same localStorage.
@@ -289,7 +304,7 @@ async function main() {
     for (const spec of specs) {
       const page = { name: spec.name, url: spec.url, runs: [] as Figures[], lhrs: [] as unknown[] };
       for (let i = 1; i <= runs; i++) {
-        const { figures, lhr } = await measureOnce(spec);
+        const { figures, lhr } = await measureWithRetry(spec);
         console.log(
           `  ${spec.name} #${i}: ${FIGURE_KEYS.map((key) => `${LABELS[key]} ${formatFigure(key, figures[key])}`).join(', ')}` +
             `; LCP element: ${figures.lcpElement ?? '?'}`,
