@@ -4,7 +4,7 @@ import { PRIVACY_NOTICE_VERSION } from '../contract/privacy-version';
 import { compileBootScript, withBootScript } from './h5-boot';
 
 /** Runs the compiled boot script as a page would, with this device's storage and address; returns what it sent. */
-function runBoot(code: string, hash: string, storage: Record<string, unknown>) {
+function runBoot(code: string, hash: string, storage: Record<string, unknown>, status = 200) {
   const sent: { url: string; init?: { method: string; headers: Record<string, string>; body: string } }[] =
     [];
   const page: Record<string, unknown> = {
@@ -14,14 +14,22 @@ function runBoot(code: string, hash: string, storage: Record<string, unknown>) {
     location: { hash },
     fetch: (url: string, init?: { method: string; headers: Record<string, string>; body: string }) => {
       sent.push({ url, init });
-      return Promise.resolve({ status: 200, json: async () => ({ ok: true, data: url }) });
+      // The batch answers each read with its action's name; the dev sign-in list with its URL.
+      const requests = init ? (JSON.parse(init.body) as { requests: { action: string }[] }).requests : [];
+      const body = init
+        ? { ok: true, data: { answers: requests.map((r) => ({ ok: true, data: r.action })) } }
+        : { ok: true, data: url };
+      return Promise.resolve({ status, json: async () => body });
     },
     crypto: webcrypto,
     URLSearchParams,
   };
   page.window = page;
   vm.runInNewContext(code, page);
-  const early = page.__casetrailEarlyAnswers as { token: string | null; answers: Record<string, unknown> };
+  const early = page.__casetrailEarlyAnswers as {
+    token: string | null;
+    answers: Record<string, Promise<unknown>>;
+  };
   return { sent, early };
 }
 
@@ -33,9 +41,15 @@ describe('the H5 boot script', () => {
 
   const signedIn = { 'casetrail.token': 'tok-1', 'casetrail.privacy': PRIVACY_NOTICE_VERSION };
 
-  it('sends the case page reads with the session token when this device has agreed to the notice in force', () => {
+  it('sends the case page reads in one batch with the session token when this device agreed to the notice in force', async () => {
     const { sent, early } = runBoot(code, '#/pages/case/index?id=case-0001', signedIn);
-    expect(sent.map((s) => JSON.parse(s.init!.body).action)).toEqual([
+    expect(sent).toHaveLength(1);
+    expect(sent[0].url).toBe('/api/batch');
+    expect(sent[0].init!.headers.Authorization).toBe('Bearer tok-1');
+    const { requests } = JSON.parse(sent[0].init!.body) as {
+      requests: { action: string; requestId: string }[];
+    };
+    expect(requests.map((r) => r.action)).toEqual([
       'case.get',
       'case.timeline',
       'statement.list',
@@ -44,13 +58,20 @@ describe('the H5 boot script', () => {
       'request.list',
       'notification.settings',
     ]);
-    for (const s of sent) {
-      expect(s.url).toBe('/api');
-      expect(s.init!.headers.Authorization).toBe('Bearer tok-1');
-      expect(JSON.parse(s.init!.body).requestId).toMatch(/^[0-9a-f]{32}$/);
-    }
+    for (const r of requests) expect(r.requestId).toMatch(/^[0-9a-f]{32}$/);
     expect(early.token).toBe('tok-1');
-    expect(Object.keys(early.answers)).toHaveLength(7);
+    // Each read's early answer is its own item of the batch's answer.
+    const keys = Object.keys(early.answers);
+    expect(keys).toHaveLength(7);
+    const answers = await Promise.all(keys.map((key) => early.answers[key]));
+    expect(answers.map((a) => (a as { body: { data: string } }).body.data)).toEqual(
+      requests.map((r) => r.action),
+    );
+  });
+
+  it('leaves every read to the app when the batch fails', async () => {
+    const { early } = runBoot(code, '#/pages/case/index?id=case-0001', signedIn, 502);
+    for (const answer of Object.values(early.answers)) await expect(answer).resolves.toBeNull();
   });
 
   it('sends nothing about a person who has not agreed, or agreed only to an older notice', () => {

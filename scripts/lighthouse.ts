@@ -250,7 +250,9 @@ async function measureWithRetry(spec: PageSpec): Promise<{ figures: Figures; lhr
       return await measureOnce(spec);
     } catch (error) {
       if (attempt >= 3) throw error;
-      console.log(`  ${spec.name}: ${error instanceof Error ? error.message : String(error)}; running it again`);
+      console.log(
+        `  ${spec.name}: ${error instanceof Error ? error.message : String(error)}; running it again`,
+      );
     }
   }
 }

@@ -11,8 +11,10 @@ import Fastify, {
 } from 'fastify';
 import type http from 'node:http';
 import { z } from 'zod';
-import { actions } from '../../contract/index';
+import { actions, type ActionName } from '../../contract/index';
+import { isMutating } from '../../contract/mutating-actions';
 import { apiError, type ApiError, type ErrorCode } from '../../contract/errors';
+import type { ApiResponse } from '../../contract/envelope';
 import type { Casetrail } from '../casetrail';
 import { PERSONAS } from '../seed/personas';
 import { DEFAULT_DISPLAY_NAME, ensureUser } from '../session/users.store';
@@ -82,6 +84,11 @@ function bearerToken(request: FastifyRequest): string | null {
   const match = header ? /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header) : null;
   return match ? match[1] : null;
 }
+
+/** `POST /api/batch`: up to 10 envelopes (the boot script sends at most 7). */
+export const BATCH_MAX = 10;
+const batchBody = z.object({ requests: z.array(z.unknown()).min(1).max(BATCH_MAX) }).strict();
+const BATCH_READS_ONLY = '批量请求只能包含读取操作，写入请逐条发送';
 
 /** What the request log says of one request: the action (a name the contract knows) and its outcome code. */
 interface Outcome {
@@ -281,6 +288,29 @@ export async function buildHttpServer(options: HttpOptions): Promise<FastifyInst
     const answer = await options.app.handle(request.body, { subject, sourceIp: request.ip });
     outcomes.set(request, { action: actionOf(request.body), code: answer.ok ? 'ok' : answer.error.code });
     return answer;
+  });
+
+  // Several reads in one request: the first screen's reads, which the H5 boot script sends while the app's script
+  // downloads (src/boot/prefetch.boot.ts). Each is answered exactly as /api would answer it alone, in order; a
+  // write is refused (writes keep their one-envelope, idempotent path).
+  server.post('/api/batch', async (request, reply) => {
+    const body = batchBody.safeParse(request.body);
+    if (!body.success) {
+      outcomes.set(request, { action: null, code: 'INVALID_ARGUMENT' });
+      return reply.status(400).send({ ok: false, error: apiError('INVALID_ARGUMENT') });
+    }
+    const token = bearerToken(request);
+    const subject = token ? await subjectForToken(db, token, clock(), { allowDev: options.devLogin }) : null;
+    const answers = await Promise.all(
+      body.data.requests.map(async (envelope): Promise<ApiResponse<unknown>> => {
+        const action = actionOf(envelope);
+        if (action && action !== '?' && isMutating(action as ActionName))
+          return { ok: false, error: apiError('INVALID_ARGUMENT', undefined, BATCH_READS_ONLY) };
+        return options.app.handle(envelope, { subject, sourceIp: request.ip });
+      }),
+    );
+    outcomes.set(request, { action: 'batch', code: 'ok' });
+    return { ok: true, data: { answers } };
   });
 
   server.post('/api/session/logout', async (request) => {

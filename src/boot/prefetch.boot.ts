@@ -7,7 +7,7 @@
  * sign-in list only to a signed-out visitor opening the home or login page.
  */
 import { PRIVACY_NOTICE_VERSION } from '@contract/privacy-version';
-import { DEV_PERSONAS_URL, H5_API_URL } from '@/api/h5-endpoints';
+import { DEV_PERSONAS_URL, H5_BATCH_URL } from '@/api/h5-endpoints';
 import { newRequestId } from '@/api/request-id';
 import { CONSENT_KEY, TOKEN_KEY } from '@/api/storage-keys';
 import { EARLY_ANSWERS_GLOBAL, type EarlyAnswer, type EarlyAnswers } from './early-answers';
@@ -41,14 +41,26 @@ const early: EarlyAnswers = {
 const hash = location.hash;
 
 if (early.token && stored(CONSENT_KEY) === PRIVACY_NOTICE_VERSION) {
-  for (const { action, payload } of firstReads(hash)) {
-    early.answers[readKey(action, payload)] = answer(
-      fetch(H5_API_URL, {
+  // One request for all of them (POST /api/batch): one connection and one task on a phone's main thread.
+  const reads = firstReads(hash);
+  if (reads.length > 0) {
+    const batch = answer(
+      fetch(H5_BATCH_URL, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${early.token}` },
-        body: JSON.stringify({ action, payload, requestId: newRequestId() }),
+        body: JSON.stringify({
+          requests: reads.map(({ action, payload }) => ({ action, payload, requestId: newRequestId() })),
+        }),
       }),
     );
+    reads.forEach(({ action, payload }, i) => {
+      early.answers[readKey(action, payload)] = batch.then((got) => {
+        const answers = (got?.body as { data?: { answers?: unknown[] } } | null)?.data?.answers;
+        return got && got.status === 200 && answers && answers[i] !== undefined
+          ? { status: 200, body: answers[i] }
+          : null;
+      });
+    });
   }
 } else if (!early.token && /^(#\/?(pages\/(index|login)\/index)?)?(\?|$)/.test(hash)) {
   early.answers[DEV_PERSONAS_URL] = answer(fetch(DEV_PERSONAS_URL));
