@@ -1,7 +1,13 @@
 import vm from 'node:vm';
 import { webcrypto } from 'node:crypto';
 import { PRIVACY_NOTICE_VERSION } from '../contract/privacy-version';
-import { compileBootScript, withBootScript } from './h5-boot';
+import {
+  COMPILE_HINT,
+  compileBootScript,
+  firstLoadScripts,
+  withBootScript,
+  withCompileHint,
+} from './h5-boot';
 
 /** Runs the compiled boot script as a page would, with this device's storage and address; returns what it sent. */
 function runBoot(code: string, hash: string, storage: Record<string, unknown>, status = 200) {
@@ -97,5 +103,16 @@ describe('the H5 boot script', () => {
     );
     expect(withBootScript(once, 'void 1')).toBe(once.replace('void 0', 'void 1'));
     expect(code).not.toMatch(/<\/script/i);
+  });
+
+  it('marks exactly the scripts index.html loads with the compile hint, once', () => {
+    const html =
+      '<head><script data-casetrail-boot>x()</script><script defer="defer" src="/js/586.ab12cd34.js"></script>' +
+      '<script defer="defer" src="/js/app.ef56ab78.js"></script><link href="/css/app.css" rel="stylesheet"></head>';
+    expect(firstLoadScripts(html)).toEqual(['js/586.ab12cd34.js', 'js/app.ef56ab78.js']);
+    const hinted = withCompileHint('(()=>{})();');
+    expect(hinted).toBe(`${COMPILE_HINT}(()=>{})();`);
+    expect(withCompileHint(hinted)).toBe(hinted);
+    expect(COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad\n');
   });
 });

@@ -1,7 +1,11 @@
 /**
- * After `taro build --type h5`: compiles the boot script (src/boot/prefetch.boot.ts) and writes it inline into the
- * built index.html, right after the title, ahead of the stylesheet (an inline script after a stylesheet would wait
- * for it). The server allows exactly that script by its hash in the page's CSP (server/http/security-headers.ts).
+ * After `taro build --type h5`, two things for the first load:
+ * - compiles the boot script (src/boot/prefetch.boot.ts) and writes it inline into the built index.html, right after
+ *   the title, ahead of the stylesheet (an inline script after a stylesheet would wait for it). The server allows
+ *   exactly that script by its hash in the page's CSP (server/http/security-headers.ts);
+ * - marks the scripts index.html loads with V8's compile hint `//# allFunctionsCalledOnLoad`: almost all of their
+ *   code runs as the first screen is built, so Chromium (136 on) compiles it on a background thread while the file
+ *   streams in, instead of function by function on the main thread as each is first called.
  *   tsx scripts/h5-boot.ts [dir]   (default $CASETRAIL_H5_OUT, else dist/h5)
  */
 import fs from 'node:fs';
@@ -39,12 +43,31 @@ export function withBootScript(html: string, code: string): string {
   return `${cleaned.slice(0, end)}<script ${MARK}>${code}</script>${cleaned.slice(end)}`;
 }
 
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+
+/** The local scripts index.html loads (`<script src="/js/…">`), as paths under the build folder. */
+export function firstLoadScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*\bsrc="\/([^"]+\.js)"/g)].map((match) => match[1]);
+}
+
+/** The script with the compile hint as its first line (once, however often the step runs). */
+export function withCompileHint(code: string): string {
+  return code.startsWith(COMPILE_HINT) ? code : COMPILE_HINT + code;
+}
+
 async function main() {
   const dir = path.resolve(process.argv[2] ?? process.env.CASETRAIL_H5_OUT ?? path.join(ROOT, 'dist/h5'));
   const file = path.join(dir, 'index.html');
   const code = await compileBootScript();
-  fs.writeFileSync(file, withBootScript(fs.readFileSync(file, 'utf8'), code));
+  const html = withBootScript(fs.readFileSync(file, 'utf8'), code);
+  fs.writeFileSync(file, html);
   console.log(`Boot script written into ${path.relative(process.cwd(), file)}: ${code.length} bytes`);
+  const scripts = firstLoadScripts(html);
+  for (const script of scripts) {
+    const scriptFile = path.join(dir, script);
+    fs.writeFileSync(scriptFile, withCompileHint(fs.readFileSync(scriptFile, 'utf8')));
+  }
+  console.log(`Compile hint on ${scripts.join(', ')}`);
 }
 
 if (require.main === module) {
