@@ -52,6 +52,9 @@ describe('POST /api/batch', () => {
     ];
     const res = await post('/api/batch', token, { requests: reads });
     expect(res.statusCode).toBe(200);
+    // It holds a case's content: never cached, nothing may load from it.
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['content-security-policy']).toMatch(/^default-src 'none'/);
     const { ok, data } = res.json() as { ok: boolean; data: { answers: unknown[] } };
     expect(ok).toBe(true);
     expect(data.answers).toHaveLength(reads.length);
