@@ -1,13 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import vm from 'node:vm';
 import { webcrypto } from 'node:crypto';
 import { PRIVACY_NOTICE_VERSION } from '../contract/privacy-version';
-import {
-  COMPILE_HINT,
-  compileBootScript,
-  firstLoadScripts,
-  withBootScript,
-  withCompileHint,
-} from './h5-boot';
+import { COMPILE_HINT, finishFirstLoad, compileBootScript, withBootScript } from './h5-boot';
 
 /** Runs the compiled boot script as a page would, with this device's storage and address; returns what it sent. */
 function runBoot(code: string, hash: string, storage: Record<string, unknown>, status = 200) {
@@ -105,14 +102,29 @@ describe('the H5 boot script', () => {
     expect(code).not.toMatch(/<\/script/i);
   });
 
-  it('marks exactly the scripts index.html loads with the compile hint, once', () => {
-    const html =
-      '<head><script data-casetrail-boot>x()</script><script defer="defer" src="/js/586.ab12cd34.js"></script>' +
-      '<script defer="defer" src="/js/app.ef56ab78.js"></script><link href="/css/app.css" rel="stylesheet"></head>';
-    expect(firstLoadScripts(html)).toEqual(['js/586.ab12cd34.js', 'js/app.ef56ab78.js']);
-    const hinted = withCompileHint('(()=>{})();');
-    expect(hinted).toBe(`${COMPILE_HINT}(()=>{})();`);
-    expect(withCompileHint(hinted)).toBe(hinted);
-    expect(COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad\n');
+  it('marks exactly the scripts index.html loads with the compile hint, once, and writes the boot script in', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casetrail-h5-boot-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'js'));
+      fs.writeFileSync(
+        path.join(dir, 'index.html'),
+        '<html><head><title>律程</title><script defer="defer" src="/js/586.ab12cd34.js"></script>' +
+          '<script defer="defer" src="/js/app.ef56ab78.js"></script></head><body></body></html>',
+      );
+      for (const name of ['586.ab12cd34.js', 'app.ef56ab78.js', 'lazy.12345678.js'])
+        fs.writeFileSync(path.join(dir, 'js', name), '(()=>{})();');
+      await finishFirstLoad(dir);
+      await finishFirstLoad(dir);
+      const read = (name: string) => fs.readFileSync(path.join(dir, 'js', name), 'utf8');
+      expect(read('586.ab12cd34.js')).toBe(`${COMPILE_HINT}(()=>{})();`);
+      expect(read('app.ef56ab78.js')).toBe(`${COMPILE_HINT}(()=>{})();`);
+      expect(read('lazy.12345678.js')).toBe('(()=>{})();');
+      expect(COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad\n');
+      const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+      expect(html.match(/<script data-casetrail-boot>/g)).toHaveLength(1);
+      expect(html.indexOf('data-casetrail-boot')).toBeLessThan(html.indexOf('/js/586.ab12cd34.js'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

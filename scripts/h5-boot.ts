@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { firstLoadScripts } from './size-report';
 
 const ROOT = path.resolve(__dirname, '..');
 const MARK = 'data-casetrail-boot';
@@ -45,29 +46,31 @@ export function withBootScript(html: string, code: string): string {
 
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
-/** The local scripts index.html loads (`<script src="/js/…">`), as paths under the build folder. */
-export function firstLoadScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*\bsrc="\/([^"]+\.js)"/g)].map((match) => match[1]);
-}
-
 /** The script with the compile hint as its first line (once, however often the step runs). */
 export function withCompileHint(code: string): string {
   return code.startsWith(COMPILE_HINT) ? code : COMPILE_HINT + code;
 }
 
-async function main() {
-  const dir = path.resolve(process.argv[2] ?? process.env.CASETRAIL_H5_OUT ?? path.join(ROOT, 'dist/h5'));
+/** Writes the boot script into `dir`/index.html and the compile hint into the scripts it loads; says what it did. */
+export async function finishFirstLoad(dir: string): Promise<string[]> {
   const file = path.join(dir, 'index.html');
   const code = await compileBootScript();
   const html = withBootScript(fs.readFileSync(file, 'utf8'), code);
   fs.writeFileSync(file, html);
-  console.log(`Boot script written into ${path.relative(process.cwd(), file)}: ${code.length} bytes`);
   const scripts = firstLoadScripts(html);
   for (const script of scripts) {
-    const scriptFile = path.join(dir, script);
+    const scriptFile = path.join(dir, script.replace(/^\//, ''));
     fs.writeFileSync(scriptFile, withCompileHint(fs.readFileSync(scriptFile, 'utf8')));
   }
-  console.log(`Compile hint on ${scripts.join(', ')}`);
+  return [
+    `Boot script written into ${path.relative(process.cwd(), file)}: ${code.length} bytes`,
+    `Compile hint on ${scripts.join(', ')}`,
+  ];
+}
+
+async function main() {
+  const dir = path.resolve(process.argv[2] ?? process.env.CASETRAIL_H5_OUT ?? path.join(ROOT, 'dist/h5'));
+  for (const line of await finishFirstLoad(dir)) console.log(line);
 }
 
 if (require.main === module) {
